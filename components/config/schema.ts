@@ -1,0 +1,182 @@
+/**
+ * The shape of a deployment description, as one zod schema: runtime checks
+ * with field paths, the JSON Schema for editors (`configJsonSchema`), and a
+ * compile-time link to the documented interfaces in `types.ts`.
+ *
+ * The schema checks shape and ranges only; what needs the whole deployment
+ * (names, addresses, zones, collisions) is checked in `validate.ts`.
+ */
+import { z } from "zod";
+import type { ConfigIssue } from "./errors";
+import { quote } from "../dns/names";
+import { ServerVersion, type EdgeDnsConfig } from "./types";
+
+/** What a value is, in an error message. */
+function describeValue(value: unknown): string {
+    if (value === undefined) return "nothing";
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "object") return "an object";
+    return quote(value);
+}
+
+function integerIn(min: number, max: number, why: string) {
+    const rule = `must be a whole number from ${min} to ${max} (${why})`;
+    const message = (issue: { input?: unknown }) => `${rule}, got ${describeValue(issue.input)}`;
+    return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
+
+function addressList(what: string) {
+    return z.array(z.string(), { error: (i) => `must be a list of ${what} addresses, got ${describeValue(i.input)}` })
+        .min(1, { error: `must list at least one ${what} address` });
+}
+
+const serverVersions = Object.values(ServerVersion);
+/** YAML and Pulumi config read `2019` as a number; both spellings mean the release. */
+const serverVersionSchema = z.union([
+    z.enum(serverVersions),
+    z.literal(serverVersions.map(Number)).transform((n) => String(n) as ServerVersion),
+], { error: (i) => `must be one of ${serverVersions.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}` })
+    .describe("Lync / Skype for Business Server release: 2013, 2015 or 2019 (no XMPP in 2019). Default 2015.");
+
+export const sipDomainSchema = z.strictObject({
+    name: z.string().describe("The SIP domain, e.g. contoso.com."),
+    zone: z.string().optional().describe("The DNS zone holding this domain's records. Default: the domain itself."),
+    federationDiscovery: z.boolean().optional().describe("Publish _sipfederationtls._tcp so federated partners discover the domain. Default true."),
+    mobility: z.boolean().optional().describe("Lync Mobile users: publish _sipfederationtls._tcp for push notifications (even without discovery) and lyncdiscover. Default false."),
+    xmpp: z.boolean().optional().describe("Publish XMPP federation (_xmpp-server._tcp, xmpp host). Default false."),
+    externalAccess: z.boolean().optional().describe("Publish external access and public IM connectivity (_sip._tls). Default true."),
+}).describe("A SIP domain and the services it publishes.");
+
+const edgeRoleSchema = z.strictObject({
+    fqdn: z.string().describe("The service's external FQDN."),
+    ips: addressList("IP").describe("Its public IPv4/IPv6 addresses."),
+});
+
+export const configSchema = z.strictObject({
+    sipDomains: z.array(z.union([z.string(), sipDomainSchema], {
+        error: (i) => `must be a domain name or an object with a name, got ${describeValue(i.input)}`,
+    }), {
+        error: (i) => `must be a list of SIP domains, got ${describeValue(i.input)}`,
+    }).min(1, { error: "must list at least one SIP domain" })
+        .describe("The SIP domains: a name (all defaults) or an object."),
+    edge: z.strictObject({
+        accessEdgeIps: addressList("Access Edge").describe("Public IPs of the Access Edge external interface, one per pool member."),
+        webConferencing: edgeRoleSchema.optional().describe("Web Conferencing Edge FQDN and IPs."),
+        av: edgeRoleSchema.optional().describe("A/V Edge FQDN and IPs."),
+        reverseProxy: z.strictObject({
+            ips: addressList("reverse proxy").describe("Public IPs of the reverse proxy."),
+            hosts: z.array(z.string()).optional().describe("Simple URLs and external web services FQDNs."),
+        }).optional().describe("The reverse proxy (lyncdiscover, simple URLs)."),
+    }, { error: (i) => `must be an object with accessEdgeIps, got ${describeValue(i.input)}` }).describe("The Edge pool's external endpoints."),
+    hostnames: z.strictObject({
+        accessEdge: z.string().optional().describe("Access Edge host label under each SIP domain. Default sip."),
+        xmpp: z.string().optional().describe("XMPP proxy host label under each SIP domain. Default xmpp."),
+    }).optional(),
+    ttl: integerIn(1, 2147483647, "seconds; RFC 2181, and Azure DNS refuses 0").optional().describe("TTL of every record set in seconds. Default 3600."),
+    srv: z.strictObject({
+        priority: integerIn(0, 65535, "RFC 2782").optional().describe("SRV priority. Default 0."),
+        weight: integerIn(0, 65535, "RFC 2782").optional().describe("SRV weight. Default 0."),
+    }).optional(),
+    serverVersion: serverVersionSchema.optional(),
+    allowPrivateAddresses: z.boolean().optional().describe("Allow private, loopback, link-local, CGNAT and ULA addresses. Default false."),
+}, { error: (i) => `a deployment must be an object with sipDomains and edge, got ${describeValue(i.input)}` });
+
+/** The config as the schema returns it: the documented shape, with `serverVersion` as a string. */
+export type ParsedConfig = z.output<typeof configSchema>;
+
+// The schema and the documented interfaces must describe the same thing: a
+// change to either that the other does not follow fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesTypes: Same<ParsedConfig, EdgeDnsConfig> = true;
+void schemaMatchesTypes;
+
+function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+
+/** The object schema that sits at `path`, to name the keys allowed there. */
+function objectSchemaAt(path: readonly PropertyKey[]): z.ZodObject | undefined {
+    let schema: z.ZodType | undefined = configSchema;
+    for (const key of [...path, undefined]) {
+        for (;;) {
+            if (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+            else if (schema instanceof z.ZodUnion) schema = (schema.options as z.ZodType[]).find((o) => o instanceof z.ZodObject);
+            else break;
+        }
+        if (key === undefined) break;
+        if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(key)];
+        else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+        else return undefined;
+    }
+    return schema instanceof z.ZodObject ? schema : undefined;
+}
+
+/** "did you mean" for a typo, or the keys allowed at that place. */
+function unknownKeyMessage(objectPath: readonly PropertyKey[], key: string): string {
+    const allowed = Object.keys(objectSchemaAt(objectPath)?.shape ?? {});
+    let best: string | undefined;
+    let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+    for (const known of allowed) {
+        const d = editDistance(key.toLowerCase(), known.toLowerCase());
+        if (d < bestDistance) { best = known; bestDistance = d; }
+    }
+    if (best) return `unknown key; did you mean ${quote(best)}?`;
+    return allowed.length > 0 ? `unknown key; allowed here: ${allowed.join(", ")}` : "unknown key";
+}
+
+/** `["sipDomains", 1, "name"]` becomes `sipDomains[1].name`. */
+export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
+    let out = prefix;
+    for (const key of path) {
+        out += typeof key === "number" ? `[${key}]` : out === "" ? String(key) : `.${String(key)}`;
+    }
+    return out === "" ? "(root)" : out;
+}
+
+/** Turns zod's issues into ours: one per problem, with its path and a message that says what is allowed. */
+export function toConfigIssues(error: { issues: readonly z.core.$ZodIssue[] }, prefix = "", base: readonly PropertyKey[] = []): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    for (const raw of error.issues) {
+        const issue = { ...raw, path: [...base, ...raw.path] } as z.core.$ZodIssue;
+        if (issue.code === "invalid_union") {
+            // A SIP domain is a name or an object: report the problems of the
+            // branch whose type matched what was given, not "invalid input".
+            const matching = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === "invalid_type"));
+            if (matching.length === 1) {
+                issues.push(...toConfigIssues({ issues: matching[0] }, prefix, issue.path));
+                continue;
+            }
+        }
+        if (issue.code === "unrecognized_keys") {
+            for (const key of issue.keys) {
+                issues.push({ path: formatPath([...issue.path, key], prefix), message: unknownKeyMessage(issue.path, key) });
+            }
+        } else if (issue.code === "invalid_type" && issue.input === undefined) {
+            issues.push({ path: formatPath(issue.path, prefix), message: "is required" });
+        } else if (issue.code === "invalid_type" && !/^(must|a deployment)/.test(issue.message)) {
+            issues.push({ path: formatPath(issue.path, prefix), message: `must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}, got ${describeValue(issue.input)}` });
+        } else {
+            issues.push({ path: formatPath(issue.path, prefix), message: issue.message });
+        }
+    }
+    return issues;
+}
+
+/** The JSON Schema (draft 2020-12) of a deployment description, for editors and CI linting. */
+export function configJsonSchema(): Record<string, unknown> {
+    return {
+        ...z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }),
+        title: "lync-edge-dns deployment",
+    };
+}

@@ -1,0 +1,266 @@
+/**
+ * From what a user wrote to a checked, normalized deployment: shape first
+ * (the zod schema), then everything that needs the whole picture. Every
+ * problem is collected with its field path and thrown once as `ConfigError`.
+ */
+import { ConfigError, IssueCollector } from "./errors";
+import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
+import { ServerVersion } from "./types";
+import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
+import { canonicalHostName, canonicalRelativeName, enclosingZone, isWithin, quote } from "../dns/names";
+
+/** Defaults, each with the rule it comes from (see `types.ts`). */
+export const DEFAULTS = {
+    ttl: 3600,
+    srvPriority: 0,
+    srvWeight: 0,
+    accessEdgeLabel: "sip",
+    xmppLabel: "xmpp",
+    serverVersion: ServerVersion.SkypeForBusiness2015,
+    federationDiscovery: true,
+    mobility: false,
+    xmpp: false,
+    externalAccess: true,
+} as const;
+
+/** Microsoft supports up to 12 Edge Servers in a pool. */
+const MAX_POOL_MEMBERS = 12;
+
+/** Addresses split by family, canonical and in the order given. */
+export interface AddressSet {
+    /** IPv4 values: A records. */
+    v4: string[];
+    /** IPv6 values (RFC 5952): AAAA records. */
+    v6: string[];
+    /** Where they were given, e.g. `edge.accessEdgeIps`. */
+    path: string;
+}
+
+/** A SIP domain with every default applied. */
+export interface DomainSpec {
+    name: string;
+    zone: string;
+    federationDiscovery: boolean;
+    mobility: boolean;
+    xmpp: boolean;
+    externalAccess: boolean;
+    /** Where it was given, e.g. `sipDomains[1]`. */
+    path: string;
+}
+
+/** A host the deployment publishes once, whatever the domains. */
+export interface HostSpec {
+    name: string;
+    addresses: AddressSet;
+    path: string;
+}
+
+/** A deployment that passed every check, with defaults applied. */
+export interface Deployment {
+    domains: DomainSpec[];
+    /** The deployment's zones, sorted. */
+    zones: string[];
+    accessEdge: AddressSet;
+    reverseProxy?: AddressSet;
+    /** Web Conferencing and A/V Edge FQDNs, then the reverse proxy's hosts. */
+    hosts: HostSpec[];
+    labels: { accessEdge: string; xmpp: string };
+    ttl: number;
+    srv: { priority: number; weight: number };
+    serverVersion: ServerVersion;
+}
+
+/** The result of checking: the deployment and the warnings worth showing. */
+export interface ValidatedConfig {
+    deployment: Deployment;
+    warnings: string[];
+}
+
+function checkAddresses(raw: string[], path: string, allowPrivate: boolean, out: IssueCollector): AddressSet {
+    const set: AddressSet = { v4: [], v6: [], path };
+    const seen = new Map<string, number>();
+    const documentation: string[] = [];
+    const documentationRanges = new Set<string>();
+    raw.forEach((text, i) => {
+        const at = `${path}[${i}]`;
+        const parsed = parseAddress(text);
+        if (!parsed.ok) {
+            out.error(at, `${quote(text)} is not a valid IP address: ${parsed.reason}`);
+            return;
+        }
+        const { address, family, class: kind, range } = parsed.value;
+        const first = seen.get(address);
+        if (first !== undefined) {
+            out.error(at, `${quote(text)} is listed twice (also at ${path}[${first}]); a record set holds each value once`);
+            return;
+        }
+        seen.set(address, i);
+        if (kind === "documentation") {
+            documentation.push(address);
+            documentationRanges.add(range as string);
+        } else if (PRIVATE_CLASSES.has(kind) && !allowPrivate) {
+            out.error(at, `${quote(text)} is a ${describeClass(kind)} address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)`);
+        }
+        (family === 4 ? set.v4 : set.v6).push(address);
+    });
+    if (documentation.length > 0) {
+        out.warn(path, `${documentation.join(", ")} ${documentation.length === 1 ? "is" : "are"} in the documentation range ${[...documentationRanges].join(", ")}: fine for examples, unreachable from the Internet`);
+    }
+    for (const [family, list] of [["IPv4", set.v4], ["IPv6", set.v6]] as const) {
+        if (list.length > MAX_POOL_MEMBERS) {
+            out.warn(path, `${list.length} ${family} addresses: Microsoft supports at most ${MAX_POOL_MEMBERS} Edge Servers in a pool`);
+        }
+    }
+    return set;
+}
+
+function describeClass(kind: AddressClass): string {
+    return kind === "CGNAT" ? "carrier-grade NAT (100.64.0.0/10)" : kind;
+}
+
+function checkHostName(raw: string, path: string, out: IssueCollector): string | undefined {
+    const checked = canonicalHostName(raw);
+    if (checked.ok) return checked.value;
+    out.error(path, `${quote(raw)} is not a valid DNS name: ${checked.reason}`);
+    return undefined;
+}
+
+function checkDomains(parsed: ParsedConfig, out: IssueCollector): DomainSpec[] {
+    const domains: DomainSpec[] = [];
+    const firstPath = new Map<string, string>();
+    parsed.sipDomains.forEach((entry, i) => {
+        const path = `sipDomains[${i}]`;
+        const given = typeof entry === "string" ? { name: entry } : entry;
+        const namePath = typeof entry === "string" ? path : `${path}.name`;
+        const name = checkHostName(given.name, namePath, out);
+        const zone = given.zone === undefined ? name : checkHostName(given.zone, `${path}.zone`, out);
+        if (name === undefined || zone === undefined) return;
+        const earlier = firstPath.get(name);
+        if (earlier !== undefined) {
+            out.error(namePath, `${quote(given.name)} is given twice (also at ${earlier}); SIP domain names are compared without regard to case`);
+            return;
+        }
+        firstPath.set(name, namePath);
+        if (!isWithin(name, zone)) {
+            out.error(`${path}.zone`, `the domain ${name} is not inside the zone ${quote(given.zone)}; the zone must be the domain itself or a parent of it`);
+            return;
+        }
+        domains.push({
+            name,
+            zone,
+            federationDiscovery: given.federationDiscovery ?? DEFAULTS.federationDiscovery,
+            mobility: given.mobility ?? DEFAULTS.mobility,
+            xmpp: given.xmpp ?? DEFAULTS.xmpp,
+            externalAccess: given.externalAccess ?? DEFAULTS.externalAccess,
+            path,
+        });
+    });
+    return domains;
+}
+
+function checkLabel(raw: string | undefined, fallback: string, path: string, out: IssueCollector): string {
+    if (raw === undefined) return fallback;
+    const checked = canonicalRelativeName(raw);
+    if (checked.ok) return checked.value;
+    out.error(path, `${quote(raw)} is not a valid host label: ${checked.reason}`);
+    return fallback;
+}
+
+/** Checks a host that is published once, and that it lies in one of the zones. */
+function checkHost(raw: string, path: string, addresses: AddressSet, zones: string[], out: IssueCollector): HostSpec | undefined {
+    const name = checkHostName(raw, path, out);
+    if (name === undefined) return undefined;
+    if (zones.length > 0 && enclosingZone(name, zones) === undefined) {
+        out.error(path, `${name} is not inside any zone of this deployment (${zones.join(", ")}); every record must fall inside a zone given by a SIP domain`);
+        return undefined;
+    }
+    return { name, addresses, path };
+}
+
+function domainWarnings(domains: DomainSpec[], hasReverseProxy: boolean, labels: Deployment["labels"], out: IssueCollector): void {
+    for (const d of domains) {
+        if (d.mobility && !d.federationDiscovery) {
+            out.warn(`${d.path}.mobility`, `${d.name} has mobility with federationDiscovery off: _sipfederationtls._tcp.${d.name} is still published, because the push notification clearing house reaches the domain only through it. To keep federation partners from discovering the domain, clear "Enable partner domain discovery" on the Edge: Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $false`);
+        }
+        if (d.mobility && !hasReverseProxy) {
+            out.warn(`${d.path}.mobility`, `${d.name} has mobility but edge.reverseProxy is not given, so lyncdiscover.${d.name} is not published; Lync Mobile clients find their pool through it`);
+        }
+        if (!d.federationDiscovery && !d.mobility && !d.externalAccess && !d.xmpp) {
+            out.warn(d.path, `${d.name} publishes no record: federationDiscovery, mobility, externalAccess and xmpp are all off`);
+        }
+        if (d.xmpp && labels.xmpp === labels.accessEdge) {
+            out.warn(`${d.path}.xmpp`, `the XMPP host and the Access Edge host are both ${labels.xmpp}.${d.name}`);
+        }
+    }
+}
+
+/**
+ * Checks a deployment description and applies the defaults. Throws
+ * `ConfigError` listing every problem; returns the deployment and warnings.
+ */
+export function validateConfig(input: unknown): ValidatedConfig {
+    const shape = configSchema.safeParse(input, { reportInput: true });
+    if (!shape.success) throw new ConfigError(toConfigIssues(shape.error));
+    const parsed = shape.data;
+    const out = new IssueCollector();
+    const allowPrivate = parsed.allowPrivateAddresses ?? false;
+    const serverVersion = parsed.serverVersion ?? DEFAULTS.serverVersion;
+
+    const issuesBefore = out.issues.length;
+    const domains = checkDomains(parsed, out);
+    const zones = [...new Set(domains.map((d) => d.zone))].sort();
+    // With a domain in error the zones are not all known: checking hosts
+    // against them would only add follow-on errors.
+    const zonesForHosts = out.issues.length > issuesBefore ? [] : zones;
+    if (serverVersion === ServerVersion.SkypeForBusiness2019) {
+        parsed.sipDomains.forEach((entry, i) => {
+            if (typeof entry !== "string" && entry.xmpp) {
+                out.error(`sipDomains[${i}].xmpp`, `Skype for Business Server 2019 has no XMPP gateway; set xmpp to false, or serverVersion to "2013" or "2015"`);
+            }
+        });
+    }
+    const labels = {
+        accessEdge: checkLabel(parsed.hostnames?.accessEdge, DEFAULTS.accessEdgeLabel, "hostnames.accessEdge", out),
+        xmpp: checkLabel(parsed.hostnames?.xmpp, DEFAULTS.xmppLabel, "hostnames.xmpp", out),
+    };
+
+    const { edge } = parsed;
+    const accessEdge = checkAddresses(edge.accessEdgeIps, "edge.accessEdgeIps", allowPrivate, out);
+    const hosts: HostSpec[] = [];
+    for (const role of ["webConferencing", "av"] as const) {
+        const given = edge[role];
+        if (!given) continue;
+        const addresses = checkAddresses(given.ips, `edge.${role}.ips`, allowPrivate, out);
+        const host = checkHost(given.fqdn, `edge.${role}.fqdn`, addresses, zonesForHosts, out);
+        if (host) hosts.push(host);
+    }
+    let reverseProxy: AddressSet | undefined;
+    if (edge.reverseProxy) {
+        reverseProxy = checkAddresses(edge.reverseProxy.ips, "edge.reverseProxy.ips", allowPrivate, out);
+        const seen = new Map<string, string>();
+        (edge.reverseProxy.hosts ?? []).forEach((raw, i) => {
+            const path = `edge.reverseProxy.hosts[${i}]`;
+            const host = checkHost(raw, path, reverseProxy as AddressSet, zonesForHosts, out);
+            if (!host) return;
+            const earlier = seen.get(host.name);
+            if (earlier !== undefined) out.error(path, `${quote(raw)} is listed twice (also at ${earlier})`);
+            else { seen.set(host.name, path); hosts.push(host); }
+        });
+    }
+    domainWarnings(domains, reverseProxy !== undefined, labels, out);
+    out.throwIfAny();
+    return {
+        deployment: {
+            domains,
+            zones,
+            accessEdge,
+            reverseProxy,
+            hosts,
+            labels,
+            ttl: parsed.ttl ?? DEFAULTS.ttl,
+            srv: { priority: parsed.srv?.priority ?? DEFAULTS.srvPriority, weight: parsed.srv?.weight ?? DEFAULTS.srvWeight },
+            serverVersion,
+        },
+        warnings: out.warnings,
+    };
+}

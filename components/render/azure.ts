@@ -1,0 +1,53 @@
+/** Azure DNS: one `azure-native` `dns.RecordSet` per planned record set. */
+import * as dns from "@pulumi/azure-native/dns";
+import { parseSrv } from "../plan/values";
+import type { PlannedRecordSet } from "../plan/model";
+import { relativeName } from "../dns/names";
+import { recordLogicalName, type RenderedRecord, type Renderer } from "./renderer";
+
+/** The typed record list for the set's type; SRV targets without the trailing dot, as Azure DNS stores them. */
+function typedRecords(record: PlannedRecordSet): Pick<dns.RecordSetArgs, "aRecords" | "aaaaRecords" | "srvRecords"> {
+    switch (record.type) {
+        case "A":
+            return { aRecords: record.values.map((ipv4Address) => ({ ipv4Address })) };
+        case "AAAA":
+            return { aaaaRecords: record.values.map((ipv6Address) => ({ ipv6Address })) };
+        case "SRV":
+            return {
+                srvRecords: record.values.map((text) => {
+                    const srv = parseSrv(text);
+                    if (!srv) throw new Error(`internal: planned SRV value ${JSON.stringify(text)} is not well formed`);
+                    return srv;
+                }),
+            };
+        default: {
+            const unknownType: never = record.type;
+            throw new Error(`internal: no Azure DNS rendering for record type ${String(unknownType)}`);
+        }
+    }
+}
+
+/**
+ * Azure DNS names a record set relative to its zone (`@` at the apex); the
+ * zone name has no trailing dot. Azure refuses to create a record set that
+ * exists, so a record made by hand must be imported first.
+ */
+export const renderAzure: Renderer = (zones, { parent, componentName, target }) => {
+    const rendered: RenderedRecord[] = [];
+    for (const { zone, records } of zones) {
+        const resourceGroupName = target.resourceGroups.get(zone);
+        if (resourceGroupName === undefined) throw new Error(`internal: no resource group resolved for zone ${zone}`);
+        for (const record of records) {
+            const resource = new dns.RecordSet(recordLogicalName(componentName, zone, record), {
+                resourceGroupName,
+                zoneName: zone,
+                relativeRecordSetName: relativeName(record.name, zone),
+                recordType: record.type,
+                ttl: record.ttl,
+                ...typedRecords(record),
+            }, { parent });
+            rendered.push({ zone, record, fqdn: resource.fqdn });
+        }
+    }
+    return rendered;
+};

@@ -1,0 +1,37 @@
+/**
+ * What a renderer does: turn planned record sets into one provider's
+ * resources. Renderers hold no DNS knowledge of their own: names, values and
+ * grouping all come from the plan.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResolvedTarget } from "../config/target";
+import type { PlannedRecordSet, PlannedZone } from "../plan/model";
+import { relativeName } from "../dns/names";
+
+/** What every renderer is given. */
+export interface RenderContext {
+    /** The component: parent of every record, so providers and options flow down. */
+    parent: pulumi.Resource;
+    /** The component's name, the prefix of every child's logical name. */
+    componentName: string;
+    target: ResolvedTarget;
+}
+
+/** A record set as created: its plan entry and the FQDN the service reports. */
+export interface RenderedRecord {
+    zone: string;
+    record: PlannedRecordSet;
+    fqdn: pulumi.Output<string>;
+}
+
+/** Creates the resources of a plan. */
+export type Renderer = (zones: PlannedZone[], context: RenderContext) => RenderedRecord[];
+
+/**
+ * The logical name of a record's resource: component, zone, relative name,
+ * type. It never depends on the order of domains or addresses, so reordering
+ * the config replaces nothing.
+ */
+export function recordLogicalName(componentName: string, zone: string, record: PlannedRecordSet): string {
+    return `${componentName}/${zone}/${relativeName(record.name, zone)}/${record.type}`;
+}

@@ -1,0 +1,179 @@
+/**
+ * Runs a Pulumi program under the SDK's mock engine (`pulumi.runtime.setMocks`)
+ * and returns what it registered. No Pulumi CLI, no cloud: this is how the
+ * offline `npm start` and the tests run the program. Resources are "created"
+ * by echoing their inputs, plus the outputs a real provider would compute
+ * that the program reads (`fqdn`, hosted zone ids).
+ */
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** A resource as the mock engine saw it register. */
+export interface RegisteredResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** Custom resources are real cloud resources; component resources are not. */
+    custom: boolean;
+    inputs: Record<string, unknown>;
+    /** The provider reference (`urn::id`) when one was set explicitly or inherited. */
+    provider?: string;
+    /** The parent's URN (the stack for top-level resources). */
+    parent?: string;
+    /** A component's registered outputs; a custom resource's state. */
+    outputs: Record<string, unknown>;
+}
+
+/** A data-source call the program made (`getZone`...). */
+export interface RecordedInvoke {
+    token: string;
+    inputs: Record<string, unknown>;
+}
+
+/** Everything one run of a program registered. */
+export interface MockRun {
+    resources: RegisteredResource[];
+    invokes: RecordedInvoke[];
+    /** The program's stack outputs. */
+    stackOutputs: Record<string, unknown>;
+    /** What the program logged with `pulumi.log.warn`. */
+    warnings: string[];
+}
+
+/** Options of one run. */
+export interface MockRunOptions {
+    /** Stack config, `project:key` to value; objects are passed as JSON, as the CLI does. */
+    config?: Record<string, unknown>;
+    project?: string;
+    stack?: string;
+    /** Run as a preview (`pulumi preview`) rather than an update. */
+    preview?: boolean;
+}
+
+/** A stable fake id: the same input always gives the same id. */
+function fakeId(prefix: string, ...parts: string[]): string {
+    return prefix + createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 14).toUpperCase();
+}
+
+/** The outputs a real provider would add to a resource's inputs. */
+function computedState(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    switch (type) {
+        case "aws:route53/record:Record":
+            return { fqdn: String(inputs.name).replace(/\.$/, "") };
+        case "azure-native:dns:RecordSet": {
+            const rel = String(inputs.relativeRecordSetName);
+            return { fqdn: `${rel === "@" ? "" : `${rel}.`}${String(inputs.zoneName)}.`, name: rel, type: `Microsoft.Network/dnszones/${String(inputs.recordType)}` };
+        }
+        case "azure-native:resources:ResourceGroup":
+            return { name: inputs.resourceGroupName };
+        case "aws:route53/zone:Zone":
+            return { zoneId: fakeId("Z", String(inputs.name)) };
+        default:
+            return {};
+    }
+}
+
+function invokeResult(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    if (token === "aws:route53/getZone:getZone") {
+        return { ...inputs, id: fakeId("Z", String(inputs.name)), zoneId: fakeId("Z", String(inputs.name)), name: inputs.name };
+    }
+    return inputs;
+}
+
+/**
+ * Runs `program` as the body of a stack under the mock engine and returns the
+ * registered resources in registration order. Config is set for this run only.
+ * Throws what the program throws.
+ */
+export async function runUnderMocks(program: () => unknown, options: MockRunOptions = {}): Promise<MockRun> {
+    const project = options.project ?? "lync-edge-dns";
+    const stack = options.stack ?? "offline";
+    const registered: Omit<RegisteredResource, "urn" | "parent" | "outputs">[] = [];
+    const invokes: RecordedInvoke[] = [];
+    const warnings: string[] = [];
+    const parents = new Map<pulumi.Resource, pulumi.Resource | undefined>();
+
+    pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
+        .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
+    await pulumi.runtime.setMocks({
+        newResource(args) {
+            registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined });
+            return { id: args.custom === false ? undefined : fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs) } };
+        },
+        call(args) {
+            invokes.push({ token: args.token, inputs: args.inputs });
+            return invokeResult(args.token, args.inputs);
+        },
+    }, project, stack, options.preview ?? false);
+
+    const originalWarn = console.warn;
+    console.warn = (...parts: unknown[]) => { warnings.push(parts.map(String).join(" ").replace(/^warning: \[runtime\] /, "")); };
+    let stackOutputs: Record<string, unknown> | undefined;
+    try {
+        stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+            // An SDK-side transformation sees every resource with its options:
+            // the only place the parent is visible under mocks.
+            pulumi.runtime.registerStackTransformation((args) => {
+                parents.set(args.resource, args.opts.parent);
+                return undefined;
+            });
+            return program();
+        });
+        await waitForRegistrations();
+    } finally {
+        console.warn = originalWarn;
+    }
+
+    const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, { urn: string; state: unknown }> };
+    const byUrn = monitor.getRegisteredResources();
+    const urnOf = async (resource: pulumi.Resource | undefined) => (resource ? await promiseOf(resource.urn) : undefined);
+    const parentByKey = new Map<string, string | undefined>();
+    for (const [resource, parent] of parents) {
+        const urn = await urnOf(resource);
+        if (urn) parentByKey.set(urn, await urnOf(parent));
+    }
+    const stackUrn = [...byUrn.keys()].find((urn) => urn.includes("::pulumi:pulumi:Stack::"));
+    const resources = registered.map((r) => {
+        const urn = [...byUrn.keys()].find((u) => u.endsWith(`::${r.name}`) && u.split("::")[2].split("$").pop() === r.type) as string;
+        const state = byUrn.get(urn)?.state;
+        return {
+            ...r,
+            urn,
+            parent: parentByKey.get(urn) ?? (r.type === "pulumi:pulumi:Stack" ? undefined : stackUrn),
+            outputs: (r.custom ? state : decodeStruct(state)) as Record<string, unknown> ?? {},
+        };
+    });
+    return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), invokes, stackOutputs: stackOutputs ?? {}, warnings };
+}
+
+/**
+ * Runs a program file (such as the root `index.ts`) under the mock engine.
+ * The file is loaded afresh each time, as `pulumi up` would start it.
+ */
+export function runProgramFile(file: string, options: MockRunOptions = {}): Promise<MockRun> {
+    const path = require.resolve(file);
+    return runUnderMocks(() => {
+        delete require.cache[path];
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(path);
+    }, options);
+}
+
+/** The plain value of an Output, once known. */
+export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+}
+
+/** Waits until the SDK has sent every registration to the (mock) engine. */
+async function waitForRegistrations(): Promise<void> {
+    // The SDK's own drain of its RPC queue, as `pulumi up` does before exit.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+    await settings.waitForRPCs();
+}
+
+/** Component outputs arrive as a protobuf Struct; turn them into plain values. */
+function decodeStruct(state: unknown): Record<string, unknown> | undefined {
+    const struct = state as { toJavaScript?: () => Record<string, unknown> } | undefined;
+    return struct?.toJavaScript ? struct.toJavaScript() : (state as Record<string, unknown> | undefined);
+}
