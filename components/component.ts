@@ -3,16 +3,18 @@
  * walks the plan and creates one resource per record set.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { LYNC_EDGE_DNS_TYPE } from "./component-type";
 import { ConfigError, type ConfigIssue } from "./config/errors";
 import { resolveTarget, type LyncEdgeDnsArgs } from "./config/target";
 import { normalizeFoundName } from "./dns/names";
 import { RecordRole, type PlannedZone } from "./plan/model";
 import { planDeployment, SRV_SERVICES, type PlanResult } from "./plan/planner";
 import { loadRenderer } from "./render/load";
+import { claimRecordSets } from "./registry";
+import { evaluateRules, isMandatory } from "./rules/evaluate";
+import { ruleInputFromPlan } from "./rules/from-plan";
 import type { ResolvedTarget } from "./config/target";
 
-/** The component's type token, `<package>:index:<Type>` for use from every Pulumi language. */
-export const LYNC_EDGE_DNS_TYPE = "lync-edge-dns:index:LyncEdgeDns";
 
 /** Fields of the args that drive the plan must be plain values: they are checked before anything is created. */
 function findUnresolvedValues(value: unknown, path: string, found: ConfigIssue[]): void {
@@ -25,8 +27,25 @@ function findUnresolvedValues(value: unknown, path: string, found: ConfigIssue[]
     }
 }
 
+/**
+ * The component's own guard, always on: the policy rules over its own plan
+ * (a mandatory violation stops it), then the program-wide registry of record
+ * sets (no two instances publish the same one).
+ */
+function guard(name: string, planned: PlanResult): string[] {
+    const report = evaluateRules(ruleInputFromPlan(planned));
+    const mandatory = report.violations.filter(isMandatory);
+    if (mandatory.length > 0) {
+        throw new ConfigError(mandatory.map((v) => ({ path: v.sources.join(", ") || "(plan)", message: `[${v.rule}] ${v.message}` })), "lync-edge-dns policy violation");
+    }
+    const owner = `LyncEdgeDns ${JSON.stringify(name)}`;
+    const clashes = claimRecordSets(owner, planned.origins.map((o) => `${o.name} ${o.type}`));
+    if (clashes.length > 0) throw new ConfigError(clashes, `${owner} would publish record sets another LyncEdgeDns already publishes`);
+    return report.violations.map((v) => `[${v.rule}] ${v.message}`);
+}
+
 /** Plans and checks everything; throws `ConfigError` before any resource is registered. */
-function planForComponent(args: LyncEdgeDnsArgs): { planned: PlanResult; target: ResolvedTarget; warnings: string[] } {
+function planForComponent(name: string, args: LyncEdgeDnsArgs): { planned: PlanResult; target: ResolvedTarget; warnings: string[] } {
     if (args === undefined || args === null || typeof args !== "object") {
         throw new ConfigError([{ path: "(root)", message: "the component needs args: { sipDomains, edge, dns }" }]);
     }
@@ -37,7 +56,8 @@ function planForComponent(args: LyncEdgeDnsArgs): { planned: PlanResult; target:
     const planned = planDeployment(config);
     const resolved = resolveTarget(dns, planned);
     if (resolved.issues.length > 0 || !resolved.target) throw new ConfigError(resolved.issues);
-    return { planned, target: resolved.target, warnings: planned.plan.warnings };
+    const advisories = guard(name, planned);
+    return { planned, target: resolved.target, warnings: [...planned.plan.warnings, ...advisories] };
 }
 
 /**
@@ -69,7 +89,7 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
     constructor(name: string, args: LyncEdgeDnsArgs, opts?: pulumi.ComponentResourceOptions) {
         // Plan before registering the component itself: invalid config must
         // leave nothing behind, not even an empty component.
-        const { planned, target, warnings } = planForComponent(args);
+        const { planned, target, warnings } = planForComponent(name, args);
         super(LYNC_EDGE_DNS_TYPE, name, {}, opts);
 
         const render = loadRenderer(target.provider);

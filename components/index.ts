@@ -3,7 +3,8 @@
  * Business Server Edge deployment, planned from a short description and
  * published to AWS Route 53 or Azure DNS by a Pulumi component.
  */
-export { LyncEdgeDns, LYNC_EDGE_DNS_TYPE } from "./component";
+export { LyncEdgeDns } from "./component";
+export { LYNC_EDGE_DNS_TYPE } from "./component-type";
 export { DnsProvider, type DnsTarget, type LyncEdgeDnsArgs } from "./config/target";
 export {
     ServerVersion,

@@ -151,12 +151,15 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
  * The file is loaded afresh each time, as `pulumi up` would start it.
  */
 export function runProgramFile(file: string, options: MockRunOptions = {}): Promise<MockRun> {
+    return runUnderMocks(() => loadProgramFile(file), options);
+}
+
+/** Loads (runs) a program file afresh; call it inside a mock run. */
+export function loadProgramFile(file: string): unknown {
     const path = require.resolve(file);
-    return runUnderMocks(() => {
-        delete require.cache[path];
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require(path);
-    }, options);
+    delete require.cache[path];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(path);
 }
 
 /** The plain value of an Output, once known. */

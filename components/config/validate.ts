@@ -68,6 +68,8 @@ export interface Deployment {
     ttl: number;
     srv: { priority: number; weight: number };
     serverVersion: ServerVersion;
+    /** Non-public addresses were allowed on purpose. */
+    allowPrivateAddresses: boolean;
 }
 
 /** The result of checking: the deployment and the warnings worth showing. */
@@ -260,6 +262,7 @@ export function validateConfig(input: unknown): ValidatedConfig {
             ttl: parsed.ttl ?? DEFAULTS.ttl,
             srv: { priority: parsed.srv?.priority ?? DEFAULTS.srvPriority, weight: parsed.srv?.weight ?? DEFAULTS.srvWeight },
             serverVersion,
+            allowPrivateAddresses: allowPrivate,
         },
         warnings: out.warnings,
     };

@@ -1,0 +1,24 @@
+/** The rule engine's input from a plan: what the component and the CLI judge. */
+import type { PlanResult } from "../plan/planner";
+import type { RuleInput } from "./model";
+
+/**
+ * The plan's record sets as facts, each sourced by the config paths that
+ * asked for it; the mobility domains and zones come from the deployment.
+ */
+export function ruleInputFromPlan(planned: PlanResult): RuleInput {
+    const origins = new Map(planned.origins.map((o) => [`${o.name} ${o.type}`, o]));
+    return {
+        records: planned.plan.zones.flatMap(({ zone, records }) => records.map((r) => ({
+            name: r.name,
+            type: r.type,
+            values: r.values,
+            zone,
+            source: origins.get(`${r.name} ${r.type}`)?.sources.join(", ") ?? r.name,
+            edge: true,
+        }))),
+        mobilityDomains: planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name),
+        managedZones: planned.deployment.zones,
+        allowPrivateAddresses: planned.deployment.allowPrivateAddresses,
+    };
+}

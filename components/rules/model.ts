@@ -1,0 +1,70 @@
+/**
+ * The rule engine's view of DNS: record sets from anywhere (this component's
+ * plan, any resource in a Pulumi stack), and the violations rules find in
+ * them. Pure data, no Pulumi.
+ */
+
+/** A record set as the rules see it. */
+export interface RecordSetFact {
+    /** Absolute, lower case, without trailing dot. */
+    name: string;
+    /** Upper case: A, AAAA, SRV, CNAME, ... */
+    type: string;
+    /**
+     * Values in presentation form (SRV `"0 0 5061 sip.contoso.com."`, CNAME
+     * target with trailing dot); `undefined` while they are unknown (a
+     * preview, before the values are computed).
+     */
+    values: string[] | undefined;
+    /** The zone holding it, when known. */
+    zone?: string;
+    /** Where it came from: a resource URN or a config path. */
+    source: string;
+    /** True for a record set created by a LyncEdgeDns component (its Edge records). */
+    edge: boolean;
+}
+
+/** Everything the rules judge. */
+export interface RuleInput {
+    records: RecordSetFact[];
+    /** SIP domains with Lync Mobile users: each needs exactly one federation SRV. */
+    mobilityDomains: string[];
+    /** Zones whose records this stack manages: an SRV target there must have its address here. */
+    managedZones: string[];
+    /** Allow non-public addresses in the Edge's records (labs, internal zones). */
+    allowPrivateAddresses: boolean;
+    /**
+     * Record resources whose name or type is not known yet (a preview): a
+     * missing record set may be among them, so "none found" is undecided.
+     * @default none
+     */
+    unreadableSources?: string[];
+}
+
+/** How hard a rule stops a deployment (Pulumi CrossGuard's levels). */
+export type EnforcementLevel = "mandatory" | "advisory" | "disabled";
+
+/** One finding of one rule. */
+export interface Violation {
+    /** The rule's name, e.g. `lync-mobility-federation-srv`. */
+    rule: string;
+    level: Exclude<EnforcementLevel, "disabled">;
+    /** What is wrong and why it matters, naming the domain and every offending source. */
+    message: string;
+    /** The offending resources' URNs or config paths. */
+    sources: string[];
+}
+
+/** A finding before its level is applied. */
+export type Finding = Omit<Violation, "level" | "rule"> & {
+    /** Overrides the rule's level for this finding (a rule with two levels). */
+    level?: Violation["level"];
+};
+
+/** A rule: a name, why it exists, its default level, and a pure check. */
+export interface Rule {
+    name: string;
+    description: string;
+    defaultLevel: Exclude<EnforcementLevel, "disabled">;
+    check(input: RuleInput): { findings: Finding[]; undecided: string[] };
+}

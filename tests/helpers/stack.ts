@@ -1,0 +1,69 @@
+/**
+ * From a mock-engine run to what CrossGuard's stack validation receives, and
+ * a small runner that calls the real policy objects the way the policy
+ * server does (props wrapped in its unknown-checking proxy).
+ */
+import { UnknownValueError, type ReportViolation } from "@pulumi/policy";
+import { edgeDnsPolicies, type PolicyConfig } from "../../policy/policies";
+import type { StackResource } from "../../policy/stack-records";
+import type { MockRun } from "../../offline/engine";
+
+/**
+ * The policy SDK's own internals, as its server uses them: the proxy that
+ * throws UnknownValueError on an unknown value, and the unknown sentinels.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const policyProxy = require("@pulumi/policy/proxy") as {
+    unknownCheckingProxy<T>(value: T): T;
+    unknownStringValue: string;
+    unknownArrayValue: string;
+};
+const { unknownCheckingProxy } = policyProxy;
+
+/** A stack resource as the pack sees it, with its parent's URN. */
+export type PackResource = StackResource & { parent?: string };
+
+/** Every registered resource in the form the pack receives: type, name, URN, props (outputs), parent. */
+export function packResources(run: MockRun): PackResource[] {
+    return run.resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: { ...r.outputs }, parent: r.parent }));
+}
+
+/** One reported violation. */
+export interface ReportedViolation {
+    policy: string;
+    level: string;
+    message: string;
+    urn?: string;
+}
+
+/** The result of running the pack: violations, and the policies that could not run during a preview. */
+export interface PackResult {
+    violations: ReportedViolation[];
+    deferred: { policy: string; message: string }[];
+}
+
+/** Runs every policy of the pack over the resources, as `pulumi preview --policy-pack` would. */
+export function runPack(resources: PackResource[], config: Record<string, PolicyConfig> = {}): PackResult {
+    const result: PackResult = { violations: [], deferred: [] };
+    const proxied = resources.map((r) => ({ ...r, props: unknownCheckingProxy(r.props) as Record<string, unknown> }));
+    for (const policy of edgeDnsPolicies()) {
+        const report: ReportViolation = (message, urn) => result.violations.push({ policy: policy.name, level: String(policy.enforcementLevel), message, urn });
+        try {
+            policy.validateStack({
+                resources: proxied as never,
+                getConfig: <T extends object>() => (config[policy.name] ?? {}) as T,
+                stackTags: new Map(),
+                notApplicable: (reason?: string): never => { throw new Error(`not applicable: ${reason}`); },
+            }, report);
+        } catch (error) {
+            if (!(error instanceof UnknownValueError)) throw error;
+            result.deferred.push({ policy: policy.name, message: (error as Error).message });
+        }
+    }
+    return result;
+}
+
+/** The violations as `policy: message` lines, for assertion messages. */
+export function describe(result: PackResult): string {
+    return result.violations.map((v) => `${v.policy}: ${v.message}`).join("\n") || "(no violations)";
+}
