@@ -1,0 +1,111 @@
+/**
+ * The verification report: what `verifyPlan` found for each planned record
+ * set. Plain data, ready for JSON output.
+ */
+import type { RecordType } from "../../components/plan/model";
+
+/**
+ * What a check found, one word per kind of problem:
+ * - `ok`: the record set holds exactly the planned values (and, for SRV,
+ *   every target is a same-domain host with addresses, not an alias);
+ * - `missing`: the name does not exist (NXDOMAIN) or has no record of this
+ *   type (NODATA);
+ * - `different`: some planned values are not there (the table shows
+ *   expected and found);
+ * - `extra`: every planned value is there, and more beside;
+ * - `resolver-error`: no answer could be had (timeout, SERVFAIL, REFUSED,
+ *   connection refused, ...), which says nothing about the record itself;
+ * - `srv-target-cname`: an SRV target is an alias, which RFC 2782 forbids;
+ * - `srv-target-outside-domain`: an SRV target is not in the SRV's own SIP
+ *   domain (Microsoft's same-domain rule);
+ * - `srv-target-no-address`: an SRV target has neither A nor AAAA records.
+ */
+export type VerifyStatus =
+    | "ok" | "missing" | "different" | "extra" | "resolver-error"
+    | "srv-target-cname" | "srv-target-outside-domain" | "srv-target-no-address";
+
+/** Every status, in the order a report lists them: ok first, then the problems. */
+export const VERIFY_STATUSES: readonly VerifyStatus[] = [
+    "ok", "missing", "different", "extra", "srv-target-cname", "srv-target-outside-domain", "srv-target-no-address", "resolver-error",
+];
+
+/** What an SRV target was found to be; `ok` or one of the target problems. */
+export type SrvTargetStatus = Extract<VerifyStatus, "ok" | "resolver-error" | "srv-target-cname" | "srv-target-outside-domain" | "srv-target-no-address">;
+
+/** One SRV target as followed from a found SRV value. */
+export interface SrvTargetCheck {
+    /** The target, lower case, without trailing dot (`""` for the root, RFC 2782's "service not available"). */
+    target: string;
+    /** `ok`, or its most serious problem. */
+    status: SrvTargetStatus;
+    /** Its A and AAAA values (reached through the alias when it is one), sorted. */
+    addresses: string[];
+    /** The name it is an alias for, when it is a CNAME. */
+    cname?: string;
+    /** Every problem found with it, e.g. `is a CNAME to edge.example.net.`; absent when ok. */
+    detail?: string;
+}
+
+/** The check of one planned record set. */
+export interface RecordCheck {
+    /** The planned zone that holds the record set. */
+    zone: string;
+    /** Its name, lower case, without trailing dot. */
+    name: string;
+    /** A, AAAA or SRV. */
+    type: RecordType;
+    /** `ok`, or the most serious problem found (see `VerifyStatus`). */
+    status: VerifyStatus;
+    /** The planned values, normalized (IPv6 per RFC 5952, SRV targets lower case with trailing dot), sorted. */
+    expected: string[];
+    /** The values the resolver returned, normalized the same way, sorted; empty when missing or on a resolver error. */
+    found: string[];
+    /**
+     * Every problem found, in words, separated by "; ", e.g. `timeout after 2
+     * tries`, `SERVFAIL after 2 tries`, `NXDOMAIN`, `not in DNS: 203.0.113.11`;
+     * absent when ok.
+     */
+    detail?: string;
+    /** SRV only: each distinct target of the found values, followed. */
+    targets?: SrvTargetCheck[];
+}
+
+/** How `verifyPlan` resolves. */
+export interface VerifyOptions {
+    /**
+     * DNS servers to ask, each `HOST[:PORT]` with an IPv4 address or
+     * `[IPv6]:PORT` (or a bare IPv6 address). Omitted or empty: the system's
+     * resolvers (/etc/resolv.conf).
+     */
+    servers?: string[];
+    /** Milliseconds to wait for one answer before it counts as a timeout. @default 2000 */
+    timeoutMs?: number;
+    /** Lookups in flight at once. @default 32 */
+    concurrency?: number;
+    /** Tries per lookup when the resolver fails (timeout, SERVFAIL, ...); 2 is one retry. NXDOMAIN/NODATA are never retried. @default 2 */
+    tries?: number;
+}
+
+/** Counts over the checks. */
+export interface VerifySummary {
+    /** Record sets checked: one per planned record set. */
+    total: number;
+    /** Record sets found exactly as planned. */
+    ok: number;
+    /** Record sets with any other status (`total - ok`). */
+    problems: number;
+    /** Record sets per status; every status is present, zero when none. */
+    byStatus: Record<VerifyStatus, number>;
+}
+
+/** What `verifyPlan` returns. */
+export interface VerifyReport {
+    /** One check per planned record set, in plan order (zone, name, type). */
+    checks: RecordCheck[];
+    /** Counts over `checks`. */
+    summary: VerifySummary;
+    /** The servers asked, as node's resolver reports them (`getServers()`). */
+    servers: string[];
+    /** Wall-clock milliseconds the verification took. */
+    elapsedMs: number;
+}

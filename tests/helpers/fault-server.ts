@@ -1,0 +1,223 @@
+/**
+ * A small authoritative DNS server for tests, on 127.0.0.1 over UDP and TCP,
+ * that answers from a record list and misbehaves on request, per name: it
+ * drops queries, answers SERVFAIL, REFUSED or NXDOMAIN, or sets the TC bit.
+ * Every message is built and read by the `dns-packet` library; nothing here
+ * writes DNS wire format by hand.
+ */
+import * as dgram from "node:dgram";
+import * as net from "node:net";
+import * as dnsPacket from "dns-packet";
+import { parseSrv } from "../../components/plan/values";
+import type { EdgeDnsPlan } from "../../components/plan/model";
+
+/**
+ * How the server misbehaves for one name (every query type):
+ * - `drop`: never answers, over UDP or TCP (the client times out);
+ * - `servfail`, `refused`, `nxdomain`: that RCODE, no records;
+ * - `truncate`: over UDP an empty answer with the TC bit set; over TCP the
+ *   real answer (what a server does with an answer too big for UDP);
+ * - `truncate-no-tcp`: TC over UDP, and over TCP the connection is closed
+ *   without an answer (a middlebox that blocks DNS over TCP).
+ */
+export type Fault = "drop" | "servfail" | "refused" | "nxdomain" | "truncate" | "truncate-no-tcp";
+
+/** One record the server holds; `value` in zone-file form ("0 0 5061 sip.contoso.com." for SRV). */
+export interface FaultRecord {
+    name: string;
+    type: "A" | "AAAA" | "SRV" | "CNAME";
+    value: string;
+}
+
+/** One query the server received. */
+export interface ReceivedQuery {
+    /** The query name, lower case, without trailing dot. */
+    name: string;
+    type: string;
+    transport: "udp" | "tcp";
+}
+
+/** What `startFaultServer` takes. */
+export interface FaultServerOptions {
+    /** The records to answer from. A name without records gets NXDOMAIN. */
+    records: FaultRecord[];
+    /** Faults by lower-case name without trailing dot. */
+    faults?: Record<string, Fault>;
+}
+
+const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
+/** A CNAME chain longer than this is answered as it stands (loop guard). */
+const MAX_CHAIN = 8;
+
+/** The records of a plan, for the server to answer from. */
+export function recordsFromPlan(plan: EdgeDnsPlan): FaultRecord[] {
+    return plan.zones.flatMap((z) => z.records.flatMap((r) => r.values.map((value) => ({ name: r.name, type: r.type, value }))));
+}
+
+function canonical(name: string): string {
+    return name.toLowerCase().replace(/\.$/, "");
+}
+
+/** A record as dns-packet encodes it. */
+function toAnswer(record: FaultRecord): dnsPacket.Answer {
+    const name = canonical(record.name);
+    if (record.type === "SRV") {
+        const srv = parseSrv(record.value);
+        if (!srv) throw new Error(`fault server: bad SRV value ${JSON.stringify(record.value)}`);
+        return { name, type: "SRV", ttl: 60, data: srv };
+    }
+    const data = record.type === "CNAME" ? canonical(record.value) : record.value;
+    return { name, type: record.type, ttl: 60, data };
+}
+
+/** A running fault server. Stop it with `close()`. */
+export class FaultServer {
+    /** Every query received, in order. */
+    readonly queries: ReceivedQuery[] = [];
+    private readonly byName = new Map<string, dnsPacket.Answer[]>();
+    private readonly faults = new Map<string, Fault>();
+    private readonly sockets = new Set<net.Socket>();
+
+    constructor(options: FaultServerOptions, private readonly udp: dgram.Socket, private readonly tcp: net.Server) {
+        for (const record of options.records) {
+            const answer = toAnswer(record);
+            this.byName.set(answer.name, [...(this.byName.get(answer.name) ?? []), answer]);
+        }
+        for (const [name, fault] of Object.entries(options.faults ?? {})) this.faults.set(canonical(name), fault);
+        udp.on("message", (message, peer) => this.onUdp(message, peer));
+        tcp.on("connection", (socket) => this.onTcp(socket));
+    }
+
+    /** The port, the same for UDP and TCP. */
+    get port(): number {
+        return this.udp.address().port;
+    }
+
+    /** `127.0.0.1:PORT`, as `verifyPlan` takes a server. */
+    get address(): string {
+        return `127.0.0.1:${this.port}`;
+    }
+
+    /** Sets or (with undefined) clears the fault of a name. */
+    setFault(name: string, fault: Fault | undefined): void {
+        if (fault) this.faults.set(canonical(name), fault);
+        else this.faults.delete(canonical(name));
+    }
+
+    /** Queries received for `name`, optionally only over one transport. */
+    queriesFor(name: string, transport?: "udp" | "tcp"): ReceivedQuery[] {
+        return this.queries.filter((q) => q.name === canonical(name) && (!transport || q.transport === transport));
+    }
+
+    /** Stops both listeners and closes open TCP connections. */
+    async close(): Promise<void> {
+        for (const socket of this.sockets) socket.destroy();
+        await Promise.all([
+            new Promise<void>((resolve) => this.udp.close(() => resolve())),
+            new Promise<void>((resolve) => this.tcp.close(() => resolve())),
+        ]);
+    }
+
+    private onUdp(message: Buffer, peer: dgram.RemoteInfo): void {
+        const reply = this.reply(message, "udp");
+        if (reply && reply !== "close") this.udp.send(dnsPacket.encode(reply), peer.port, peer.address);
+    }
+
+    private onTcp(socket: net.Socket): void {
+        this.sockets.add(socket);
+        socket.on("close", () => this.sockets.delete(socket));
+        socket.on("error", () => socket.destroy());
+        let pending = Buffer.alloc(0);
+        socket.on("data", (chunk) => {
+            pending = Buffer.concat([pending, chunk]);
+            // RFC 1035 §4.2.2: each message is preceded by its two-byte length.
+            while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
+                const length = pending.readUInt16BE(0);
+                const message = pending.subarray(2, 2 + length);
+                pending = pending.subarray(2 + length);
+                const reply = this.reply(message, "tcp");
+                if (reply === "close") { socket.destroy(); return; }
+                if (reply) socket.write(dnsPacket.streamEncode(reply));
+            }
+        });
+    }
+
+    /** The reply to one message; undefined to stay silent, "close" to hang up (TCP). */
+    private reply(message: Buffer, transport: "udp" | "tcp"): dnsPacket.Packet | "close" | undefined {
+        let query: dnsPacket.DecodedPacket;
+        try {
+            query = dnsPacket.decode(message);
+        } catch {
+            return undefined; // not DNS: ignore, like a real server
+        }
+        const question = query.questions?.[0];
+        if (!question) return undefined;
+        const name = canonical(question.name);
+        this.queries.push({ name, type: question.type, transport });
+        const fault = this.faults.get(name);
+        // The RCODE is the low four bits of the flags word (RFC 1035 §4.1.1).
+        const respond = (rcode: number, answers: dnsPacket.Answer[] = [], flags = 0): dnsPacket.Packet => ({
+            type: "response",
+            id: query.id,
+            flags: dnsPacket.AUTHORITATIVE_ANSWER | ((query.flags ?? 0) & dnsPacket.RECURSION_DESIRED) | flags | rcode,
+            questions: query.questions,
+            answers,
+        });
+        switch (fault) {
+            case "drop": return undefined;
+            case "servfail": return respond(RCODE.SERVFAIL);
+            case "refused": return respond(RCODE.REFUSED);
+            case "nxdomain": return respond(RCODE.NXDOMAIN);
+            case "truncate":
+            case "truncate-no-tcp":
+                if (transport === "udp") return respond(RCODE.NOERROR, [], dnsPacket.TRUNCATED_RESPONSE);
+                if (fault === "truncate-no-tcp") return "close";
+                break;
+        }
+        if (!this.byName.has(name)) return respond(RCODE.NXDOMAIN);
+        return respond(RCODE.NOERROR, this.resolve(name, question.type));
+    }
+
+    /** The answer section: the records of the type asked for, following CNAMEs as a recursive server would. */
+    private resolve(name: string, type: string): dnsPacket.Answer[] {
+        const answers: dnsPacket.Answer[] = [];
+        let current = name;
+        for (let step = 0; step < MAX_CHAIN; step++) {
+            const records = this.byName.get(current) ?? [];
+            const cname = records.find((r): r is dnsPacket.StringAnswer => r.type === "CNAME");
+            if (cname && type !== "CNAME") {
+                answers.push(cname);
+                current = cname.data;
+                continue;
+            }
+            answers.push(...records.filter((r) => r.type === type));
+            break;
+        }
+        return answers;
+    }
+}
+
+/** Binds UDP and TCP to the same free port on 127.0.0.1, trying again if TCP finds the port taken. */
+async function listenBoth(): Promise<{ udp: dgram.Socket; tcp: net.Server }> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+        const udp = dgram.createSocket("udp4");
+        await new Promise<void>((resolve, reject) => {
+            udp.once("error", reject);
+            udp.bind(0, "127.0.0.1", () => { udp.off("error", reject); resolve(); });
+        });
+        const tcp = net.createServer();
+        const listening = await new Promise<boolean>((resolve) => {
+            tcp.once("error", () => resolve(false));
+            tcp.listen(udp.address().port, "127.0.0.1", () => resolve(true));
+        });
+        if (listening) return { udp, tcp };
+        await new Promise<void>((resolve) => udp.close(() => resolve()));
+    }
+    throw new Error("fault server: found no port free for both UDP and TCP on 127.0.0.1");
+}
+
+/** Starts a fault server on a free port of 127.0.0.1. */
+export async function startFaultServer(options: FaultServerOptions): Promise<FaultServer> {
+    const { udp, tcp } = await listenBoth();
+    return new FaultServer(options, udp, tcp);
+}
