@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+/**
+ * lync-edge-dns: see the Edge DNS records before Pulumi, check live DNS after it.
+ *
+ *   lync-edge-dns plan --config FILE [--format table|json|zone]
+ *   lync-edge-dns verify --config FILE [--server HOST[:PORT]]... [--json] [--timeout MS]
+ *   lync-edge-dns schema
+ *
+ * Exit codes: 0 all good; 1 invalid config, a mandatory violation or a verify
+ * mismatch; 2 wrong usage. Loads no Pulumi module.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { ConfigError } from "../components/config/errors";
+import { configJsonSchema } from "../components/config/schema";
+import { planDeployment, type PlanResult } from "../components/plan/planner";
+import { evaluateRules, isMandatory } from "../components/rules/evaluate";
+import { ruleInputFromPlan } from "../components/rules/from-plan";
+import { renderZoneFile } from "../components/zonefile";
+import { readDeploymentFile } from "./config-file";
+import { planJson, planTable, planZones } from "./plan-output";
+import { formatReport, parseServer, verifyPlan, VerifyOptionError, VERIFY_DEFAULTS } from "./verify/verify";
+
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
+
+function load(file: string): PlanResult {
+    return planDeployment(readDeploymentFile(file).config);
+}
+
+function positiveMs(value: string): number {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError("give a whole number of milliseconds, at least 1");
+    return n;
+}
+
+function server(value: string, previous: string[] = []): string[] {
+    try {
+        parseServer(value);
+    } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+    }
+    return [...previous, value];
+}
+
+function program(out: (text: string) => void, setExit: (code: number) => void): Command {
+    const cli = new Command("lync-edge-dns")
+        .description("External DNS records of a Lync Server 2013 / Skype for Business Server Edge deployment: plan them, check them live.")
+        .showHelpAfterError("(run with --help for usage)")
+        .exitOverride()
+        .configureOutput({ writeOut: out, writeErr: (text) => process.stderr.write(text) });
+
+    cli.command("plan")
+        .description("Validate a deployment, run the policy rules and print the records it publishes.")
+        .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file (Pulumi.<stack>.yaml)")
+        .addOption(new Option("--format <format>", "table (for people), json (planRecords + violations) or zone (RFC 1035 master files)").choices(["table", "json", "zone"]).default("table"))
+        .option("--out <dir>", "with --format zone: write one <zone>.zone file per zone into this folder instead of printing")
+        .addHelpText("after", "\nExamples:\n  lync-edge-dns plan --config Pulumi.prod.yaml\n  lync-edge-dns plan --config edge.yaml --format zone --out zones/")
+        .action((options: { config: string; format: "table" | "json" | "zone"; out?: string }) => {
+            const planned = load(options.config);
+            const { violations } = evaluateRules(ruleInputFromPlan(planned));
+            if (options.format === "json") out(planJson(planned, violations));
+            else if (options.format === "table") out(planTable(planned, violations));
+            else if (options.out) {
+                mkdirSync(options.out, { recursive: true });
+                for (const zone of planned.plan.zones) writeFileSync(join(options.out, `${zone.zone}.zone`), renderZoneFile(zone));
+                out(`${planned.plan.zones.map((z) => join(options.out as string, `${z.zone}.zone`)).join("\n")}\n`);
+            } else out(planZones(planned));
+            setExit(violations.some(isMandatory) ? EXIT.problem : EXIT.ok);
+        });
+
+    cli.command("verify")
+        .description("Resolve every planned record (SRV, A, AAAA) and report what live DNS holds: ok, missing, different, extra, resolver errors.")
+        .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file")
+        .option("--server <host[:port]>", "DNS server to ask (repeatable); default: the system resolver", server)
+        .option("--json", "print the report as JSON")
+        .option("--timeout <ms>", "timeout of one query in milliseconds (one retry follows)", positiveMs, VERIFY_DEFAULTS.timeoutMs)
+        .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server 192.0.2.53 --server [2001:db8::53]:53 --timeout 1000")
+        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number }) => {
+            const planned = load(options.config);
+            const report = await verifyPlan(planned.plan, { servers: options.server, timeoutMs: options.timeout });
+            out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+            setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
+        });
+
+    cli.command("schema")
+        .description("Print the JSON Schema of the deployment config (for editors and CI linting of stack files).")
+        .addHelpText("after", "\nExample:\n  lync-edge-dns schema > edge-dns-config.schema.json")
+        .action(() => {
+            out(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+            setExit(EXIT.ok);
+        });
+    return cli;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function run(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+    let code: number = EXIT.ok;
+    try {
+        await program(out, (c) => { code = c; }).parseAsync(argv, { from: "user" });
+        return code;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+        }
+        if (ConfigError.isInstance(error)) {
+            process.stderr.write(`${error.message}\n`);
+            return EXIT.problem;
+        }
+        if (error instanceof VerifyOptionError) {
+            process.stderr.write(`lync-edge-dns: ${error.message}\n`);
+            return EXIT.usage;
+        }
+        throw error;
+    }
+}
+
+if (require.main === module) {
+    run(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+        process.stderr.write(`lync-edge-dns: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = EXIT.problem;
+    });
+}

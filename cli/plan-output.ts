@@ -1,0 +1,47 @@
+/** The three forms of `lync-edge-dns plan`: a table for people, JSON for tools, zone files for DNS servers. */
+import type { PlanResult } from "../components/plan/planner";
+import type { Violation } from "../components/rules/model";
+import { RULES } from "../components/rules/rules";
+import { renderZoneFile } from "../components/zonefile";
+
+/** What `plan --format json` prints: exactly the `planRecords` result, plus the rule violations. */
+export function planJson(planned: PlanResult, violations: Violation[]): string {
+    return `${JSON.stringify({ ...planned.plan, violations }, null, 2)}\n`;
+}
+
+/** One master-file section per zone, each starting with `$ORIGIN`, ready to import (no SOA/NS). */
+export function planZones(planned: PlanResult): string {
+    return planned.plan.zones.map((zone) => renderZoneFile(zone)).join("\n");
+}
+
+function table(rows: string[][], indent = "  "): string[] {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    return rows.map((r) => `${indent}${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  ")}`.trimEnd());
+}
+
+/** The plan for a change review: records by zone with what each is for, warnings, and each rule's verdict. */
+export function planTable(planned: PlanResult, violations: Violation[]): string {
+    const origins = new Map(planned.origins.map((o) => [`${o.name} ${o.type}`, o]));
+    const lines: string[] = [];
+    let total = 0;
+    for (const { zone, records } of planned.plan.zones) {
+        total += records.length;
+        lines.push(`Zone ${zone} (${records.length} record ${records.length === 1 ? "set" : "sets"})`);
+        const rows = [["TYPE", "NAME", "TTL", "VALUES", "FOR"]];
+        for (const r of records) rows.push([r.type, r.name, String(r.ttl), r.values.join(", "), origins.get(`${r.name} ${r.type}`)?.roles.join("; ") ?? ""]);
+        lines.push(...table(rows), "");
+    }
+    if (planned.plan.warnings.length > 0) {
+        lines.push(`Warnings (${planned.plan.warnings.length})`, ...planned.plan.warnings.map((w) => `  - ${w}`), "");
+    }
+    lines.push("Policy rules");
+    const verdicts = RULES.map((rule) => {
+        const mine = violations.filter((v) => v.rule === rule.name);
+        const verdict = mine.length === 0 ? "pass" : mine.some((v) => v.level === "mandatory") ? "FAIL" : "warn";
+        return [verdict, rule.name, rule.defaultLevel, mine.length === 0 ? rule.description : mine.map((v) => v.message).join(" | ")];
+    });
+    lines.push(...table(verdicts), "");
+    const mandatory = violations.filter((v) => v.level === "mandatory").length;
+    lines.push(`${total} record ${total === 1 ? "set" : "sets"} in ${planned.plan.zones.length} ${planned.plan.zones.length === 1 ? "zone" : "zones"}; ${planned.plan.warnings.length} ${planned.plan.warnings.length === 1 ? "warning" : "warnings"}; ${mandatory} mandatory ${mandatory === 1 ? "violation" : "violations"}.`);
+    return `${lines.join("\n")}\n`;
+}
