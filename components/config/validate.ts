@@ -7,7 +7,7 @@ import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
 import { ServerVersion } from "./types";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
-import { canonicalHostName, canonicalRelativeName, enclosingZone, isWithin, quote } from "../dns/names";
+import { canonicalHostName, canonicalRelativeName, isWithin, quote, zoneFinder } from "../dns/names";
 
 /** Defaults, each with the rule it comes from (see `types.ts`). */
 export const DEFAULTS = {
@@ -169,11 +169,21 @@ function checkLabel(raw: string | undefined, fallback: string, path: string, out
 }
 
 /** Checks a host that is published once, and that it lies in one of the zones. */
-function checkHost(raw: string, path: string, addresses: AddressSet, zones: string[], out: IssueCollector): HostSpec | undefined {
+/** The zones a host must fall in; `undefined` while a domain is in error (no follow-on errors). */
+interface HostZones {
+    names: string[];
+    find: (name: string) => string | undefined;
+}
+
+function describeZones(zones: string[]): string {
+    return zones.length <= 10 ? zones.join(", ") : `${zones.slice(0, 10).join(", ")} and ${zones.length - 10} more`;
+}
+
+function checkHost(raw: string, path: string, addresses: AddressSet, zones: HostZones | undefined, out: IssueCollector): HostSpec | undefined {
     const name = checkHostName(raw, path, out);
     if (name === undefined) return undefined;
-    if (zones.length > 0 && enclosingZone(name, zones) === undefined) {
-        out.error(path, `${name} is not inside any zone of this deployment (${zones.join(", ")}); every record must fall inside a zone given by a SIP domain`);
+    if (zones && zones.find(name) === undefined) {
+        out.error(path, `${name} is not inside any zone of this deployment (${describeZones(zones.names)}); every record must fall inside a zone given by a SIP domain`);
         return undefined;
     }
     return { name, addresses, path };
@@ -213,7 +223,7 @@ export function validateConfig(input: unknown): ValidatedConfig {
     const zones = [...new Set(domains.map((d) => d.zone))].sort();
     // With a domain in error the zones are not all known: checking hosts
     // against them would only add follow-on errors.
-    const zonesForHosts = out.issues.length > issuesBefore ? [] : zones;
+    const zonesForHosts = out.issues.length > issuesBefore ? undefined : { names: zones, find: zoneFinder(zones) };
     if (serverVersion === ServerVersion.SkypeForBusiness2019) {
         parsed.sipDomains.forEach((entry, i) => {
             if (typeof entry !== "string" && entry.xmpp) {

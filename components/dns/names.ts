@@ -100,11 +100,24 @@ export function relativeName(name: string, zone: string): string {
 
 /** The most specific of `zones` that holds `name`, if any. */
 export function enclosingZone(name: string, zones: Iterable<string>): string | undefined {
-    let best: string | undefined;
-    for (const zone of zones) {
-        if (isWithin(name, zone) && (best === undefined || zone.length > best.length)) best = zone;
-    }
-    return best;
+    return zoneFinder(zones)(name);
+}
+
+/**
+ * A lookup of the most specific enclosing zone that costs one set probe per
+ * label of the name, not one comparison per zone: rules and planner stay
+ * linear when thousands of zones meet thousands of names.
+ */
+export function zoneFinder(zones: Iterable<string>): (name: string) => string | undefined {
+    const known = new Set(zones);
+    return (name) => {
+        for (let suffix = name; ; ) {
+            if (known.has(suffix)) return suffix;
+            const dot = suffix.indexOf(".");
+            if (dot < 0) return undefined;
+            suffix = suffix.slice(dot + 1);
+        }
+    };
 }
 
 /** An absolute name in presentation form, with its trailing dot (SRV targets, zone files). */

@@ -23,7 +23,7 @@
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { EdgeDnsConfig } from "../config/types";
 import { validateConfig, type AddressSet, type Deployment } from "../config/validate";
-import { enclosingZone } from "../dns/names";
+import { zoneFinder } from "../dns/names";
 import { formatSrv } from "./values";
 import {
     RecordRole, RecordType,
@@ -145,8 +145,9 @@ export function planDeployment(config: EdgeDnsConfig | unknown): PlanResult {
             builder.addHost(d.zone, `lyncdiscover.${d.name}`, deployment.reverseProxy, RecordRole.MobilityAutodiscover);
         }
     }
+    const zoneOf = zoneFinder(deployment.zones);
     for (const host of deployment.hosts) {
-        const zone = enclosingZone(host.name, deployment.zones) as string; // checked by validateConfig
+        const zone = zoneOf(host.name) as string; // checked by validateConfig
         const role = host.path.startsWith("edge.webConferencing") ? RecordRole.WebConferencing
             : host.path.startsWith("edge.av") ? RecordRole.AudioVideo : RecordRole.ReverseProxyHost;
         builder.addHost(zone, host.name, host.addresses, role, host.path);

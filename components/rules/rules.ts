@@ -6,7 +6,7 @@
  */
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
-import { enclosingZone, isWithin } from "../dns/names";
+import { isWithin, zoneFinder } from "../dns/names";
 import { SRV_PORTS, SRV_SERVICES } from "../plan/planner";
 import { parseSrv } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
@@ -33,6 +33,17 @@ function edgeSrvSets(input: RuleInput): (RecordSetFact & { service: NonNullable<
     });
 }
 
+/** Record sets by name, in one pass: every rule stays linear in the number of records. */
+function groupByName(records: readonly RecordSetFact[]): Map<string, RecordSetFact[]> {
+    const byName = new Map<string, RecordSetFact[]>();
+    for (const r of records) {
+        const group = byName.get(r.name);
+        if (group) group.push(r);
+        else byName.set(r.name, [r]);
+    }
+    return byName;
+}
+
 function list(items: string[]): string {
     return items.join(", ");
 }
@@ -45,9 +56,10 @@ export const mobilityFederationSrv: Rule = {
     check(input) {
         const findings: Finding[] = [];
         const undecided: string[] = [];
+        const srvByName = groupByName(input.records.filter((r) => r.type === "SRV"));
         for (const domain of [...new Set(input.mobilityDomains)].sort()) {
             const name = `${SRV_SERVICES.sipFederation}.${domain}`;
-            const sets = input.records.filter((r) => r.type === "SRV" && r.name === name);
+            const sets = srvByName.get(name) ?? [];
             if (sets.length === 0 && (input.unreadableSources ?? []).length > 0) {
                 undecided.push(...(input.unreadableSources ?? []));
                 continue;
@@ -106,8 +118,8 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
     return (input) => {
         const findings: Finding[] = [];
         const undecided: string[] = [];
-        const byName = new Map<string, RecordSetFact[]>();
-        for (const r of input.records) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+        const byName = groupByName(input.records);
+        const zoneOf = zoneFinder(input.managedZones);
         const checked = new Set<string>();
         for (const set of edgeSrvSets(input)) {
             if (set.values === undefined) { undecided.push(set.source); continue; }
@@ -115,7 +127,7 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
                 const target = parseSrv(value)?.target;
                 if (!target || target === "" || checked.has(`${set.source} ${target}`)) continue;
                 checked.add(`${set.source} ${target}`);
-                const inManagedZone = enclosingZone(target, input.managedZones) !== undefined;
+                const inManagedZone = zoneOf(target) !== undefined;
                 if (inManagedZone !== managed) continue;
                 const here = byName.get(target) ?? [];
                 const cname = here.find((r) => r.type === "CNAME");
