@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../components/config/errors";
-import { configJsonSchema } from "../components/config/schema";
+import { configJsonSchema, stackFileJsonSchema } from "../components/config/schema";
 import { planDeployment, type PlanResult } from "../components/plan/planner";
 import { evaluateRules, isMandatory } from "../components/rules/evaluate";
 import { ruleInputFromPlan } from "../components/rules/from-plan";
@@ -86,9 +86,10 @@ function program(out: (text: string) => void, setExit: (code: number) => void): 
 
     cli.command("schema")
         .description("Print the JSON Schema of the deployment config (for editors and CI linting of stack files).")
-        .addHelpText("after", "\nExample:\n  lync-edge-dns schema > edge-dns-config.schema.json")
-        .action(() => {
-            out(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+        .option("--stack-file", "the schema of a whole Pulumi stack file holding lync-edge-dns:deployment and lync-edge-dns:dns")
+        .addHelpText("after", "\nExamples:\n  lync-edge-dns schema > edge-dns-config.schema.json\n  lync-edge-dns schema --stack-file > stack-file.schema.json")
+        .action((options: { stackFile?: boolean }) => {
+            out(`${JSON.stringify(options.stackFile ? stackFileJsonSchema() : configJsonSchema(), null, 2)}\n`);
             setExit(EXIT.ok);
         });
     return cli;

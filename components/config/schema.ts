@@ -173,10 +173,47 @@ export function toConfigIssues(error: { issues: readonly z.core.$ZodIssue[] }, p
     return issues;
 }
 
+/** The DNS target as a stack file writes it (`lync-edge-dns:dns`); zone ids and groups are plain strings there. */
+export const dnsTargetFileSchema = z.strictObject({
+    provider: z.enum(["route53", "azure"]).describe("The DNS service: route53 or azure."),
+    hostedZoneIds: z.record(z.string(), z.string()).optional().describe("Route 53: hosted zone id per zone; a zone left out is looked up by name."),
+    resourceGroupName: z.string().optional().describe("Azure: the resource group of the DNS zones."),
+    zoneResourceGroups: z.record(z.string(), z.string()).optional().describe("Azure: resource group per zone."),
+}).describe("Where to publish the records.");
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+    const { $schema: _draft, ...body } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+    return body;
+}
+
+const DRAFT = "https://json-schema.org/draft/2020-12/schema";
+
 /** The JSON Schema (draft 2020-12) of a deployment description, for editors and CI linting. */
 export function configJsonSchema(): Record<string, unknown> {
+    return { $schema: DRAFT, title: "lync-edge-dns deployment", ...jsonSchemaOf(configSchema) };
+}
+
+/**
+ * The JSON Schema of a Pulumi stack file (`Pulumi.<stack>.yaml`) that holds a
+ * deployment under `lync-edge-dns:deployment` and its target under
+ * `lync-edge-dns:dns`; other config keys and stack file fields are left free.
+ */
+export function stackFileJsonSchema(project = "lync-edge-dns"): Record<string, unknown> {
     return {
-        ...z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }),
-        title: "lync-edge-dns deployment",
+        $schema: DRAFT,
+        title: `Pulumi stack file with a ${project} deployment`,
+        type: "object",
+        properties: {
+            config: {
+                type: "object",
+                properties: {
+                    [`${project}:deployment`]: { $ref: "#/$defs/deployment" },
+                    [`${project}:dns`]: { $ref: "#/$defs/dns" },
+                },
+                required: [`${project}:deployment`],
+            },
+        },
+        required: ["config"],
+        $defs: { deployment: jsonSchemaOf(configSchema), dns: jsonSchemaOf(dnsTargetFileSchema) },
     };
 }

@@ -1,0 +1,114 @@
+/**
+ * The npm package as a platform team gets it. GIVEN the tarball from
+ * `npm pack`, installed into an empty project (offline, from the npm cache),
+ * WHEN a consumer program nests LyncEdgeDns in a component of its own, with
+ * a zone it creates and an explicit provider, and runs under the mock
+ * engine, THEN the records hang under the consumer's component, the provider
+ * reaches every record and the zone id flows into every record, for Route 53
+ * and for Azure DNS. The package's declarations compile in a strict consumer.
+ */
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..");
+const CONSUMER_VERSIONS = ["@pulumi/pulumi@3.270.0", "@pulumi/aws@7.48.0", "@pulumi/azure-native@3.28.0", "typescript@5.9.3", "@types/node@20.19.8"];
+
+interface Registered { urn: string; type: string; name: string; custom: boolean; inputs: Record<string, unknown>; outputs: Record<string, unknown>; provider?: string; parent?: string }
+
+function npm(cwd: string, ...args: string[]): string {
+    return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
+}
+
+describe("the npm package, installed from its tarball into a consumer project", function () {
+    this.timeout(600_000);
+    let work: string;
+    let project: string;
+    let packed: { filename: string; files: { path: string; size: number }[] };
+
+    before(() => {
+        work = mkdtempSync(join(tmpdir(), "lync-edge-dns-pack-"));
+        [packed] = JSON.parse(npm(ROOT, "pack", "--json", "--pack-destination", work));
+        project = join(work, "consumer");
+        execFileSync("mkdir", ["-p", join(project, "src")]);
+        writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+        npm(project, "install", "--offline", join(work, packed.filename), ...CONSUMER_VERSIONS);
+        for (const file of ["route53.ts", "azure.ts"]) copyFileSync(join(ROOT, "examples", "typescript", file), join(project, "src", file));
+        for (const file of ["run.ts", "types-check.ts"]) copyFileSync(join(ROOT, "tests", "fixtures", "consumer", file), join(project, "src", file));
+        copyFileSync(join(ROOT, "offline", "engine.ts"), join(project, "src", "engine.ts"));
+        writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
+            compilerOptions: { strict: true, target: "ES2022", module: "node16", moduleResolution: "node16", outDir: "dist", types: ["node"], skipLibCheck: true },
+            include: ["src/route53.ts", "src/azure.ts", "src/run.ts", "src/engine.ts"],
+        }));
+        execFileSync(join(project, "node_modules", ".bin", "tsc"), ["-p", "."], { cwd: project, encoding: "utf8" });
+    });
+    after(() => rmSync(work, { recursive: true, force: true }));
+
+    it("packs the built JavaScript, type declarations, JSON schemas and docs, nothing else", () => {
+        const paths = packed.files.map((f) => f.path);
+        const unexpected = paths.filter((p) => !/^(dist\/.+\.(js|d\.ts)|schema\/[a-z-]+\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(p));
+        assert.deepEqual(unexpected, []);
+        for (const required of ["dist/components/index.js", "dist/components/index.d.ts", "dist/policy/policies.js", "dist/cli/main.js", "schema/edge-dns-config.schema.json", "schema/stack-file.schema.json", "LICENSE", "CHANGELOG.md"]) {
+            assert.ok(paths.includes(required), required);
+        }
+        assert.ok(!paths.some((p) => p.startsWith("tests/") || p.endsWith(".map") || p === "dist/policy/index.js"), "no tests, source maps or the pack's server entry");
+    });
+
+    it("its declarations compile in a strict consumer without skipLibCheck", () => {
+        const result = spawnSync(join(project, "node_modules", ".bin", "tsc"), [
+            "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "ES2022", "--module", "node16", "--moduleResolution", "node16", "--types", "node", "src/types-check.ts",
+        ], { cwd: project, encoding: "utf8" });
+        const ours = result.stdout.split("\n").filter((line) => line.includes("lync-edge-dns/") || line.startsWith("src/"));
+        assert.deepEqual(ours, [], result.stdout);
+    });
+
+    function runConsumer(program: string): Registered[] {
+        const out = execFileSync(process.execPath, [join(project, "dist", "run.js"), program], { cwd: project, encoding: "utf8" });
+        return (JSON.parse(out) as { resources: Registered[] }).resources;
+    }
+
+    function assertNested(resources: Registered[], recordType: string, providerType: string): Registered[] {
+        const outer = resources.find((r) => r.type === "platform:uc:UnifiedCommunications");
+        const edge = resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
+        const provider = resources.find((r) => r.type === providerType);
+        const records = resources.filter((r) => r.type === recordType);
+        assert.ok(outer && edge && provider && records.length > 0, JSON.stringify(resources.map((r) => r.type)));
+        // The parent chain, link by link: each URN's type names its parent's type.
+        assert.equal(edge.parent, outer.urn, "LyncEdgeDns is a child of the consumer's component");
+        assert.match(edge.urn, /::platform:uc:UnifiedCommunications\$lync-edge-dns:index:LyncEdgeDns::contoso-edge$/);
+        for (const r of records) {
+            assert.equal(r.parent, edge.urn, `${r.name} is a child of LyncEdgeDns`);
+            assert.ok(r.urn.includes(`::lync-edge-dns:index:LyncEdgeDns$${recordType}::contoso-edge/contoso.com/`), r.urn);
+            assert.ok(r.provider?.startsWith(`${provider.urn}::`), `${r.name} uses the explicit provider, got ${r.provider}`);
+        }
+        return records;
+    }
+
+    it("Route 53: nested in the consumer's component, with its provider and its zone's id", () => {
+        const resources = runConsumer("route53.js");
+        const records = assertNested(resources, "aws:route53/record:Record", "pulumi:providers:aws");
+        const zone = resources.find((r) => r.type === "aws:route53/zone:Zone");
+        assert.equal(records.length, 7);
+        for (const r of records) assert.equal(r.inputs.zoneId, zone?.outputs.zoneId, `${r.name} is in the consumer's zone`);
+        assert.ok(zone?.provider?.includes("pulumi:providers:aws::dns-account"));
+    });
+
+    it("Azure DNS: nested in the consumer's component, with its provider and its resource group", () => {
+        const resources = runConsumer("azure.js");
+        const records = assertNested(resources, "azure-native:dns:RecordSet", "pulumi:providers:azure-native");
+        const group = resources.find((r) => r.type === "azure-native:resources:ResourceGroup");
+        assert.equal(records.length, 3);
+        for (const r of records) {
+            assert.equal(r.inputs.resourceGroupName, group?.outputs.name, `${r.name} is in the consumer's resource group`);
+            assert.equal(r.inputs.zoneName, "contoso.com");
+        }
+    });
+
+    it("installs the lync-edge-dns command", () => {
+        writeFileSync(join(project, "edge.yaml"), "sipDomains: [contoso.com]\nedge:\n  accessEdgeIps: [131.107.155.10]\n");
+        const out = execFileSync(join(project, "node_modules", ".bin", "lync-edge-dns"), ["plan", "--config", "edge.yaml", "--format", "json"], { cwd: project, encoding: "utf8" });
+        assert.equal(JSON.parse(out).zones[0].records.length, 3);
+    });
+});
