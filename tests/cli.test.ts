@@ -14,10 +14,11 @@ import { planRecords } from "../components";
 import { PLACEHOLDER_NS } from "../components/zonefile";
 import { BindServer, type ZoneText } from "./helpers/bind";
 import { goldenCases, GOLDEN_DIR } from "./helpers/golden";
+import { builtCli } from "./helpers/build";
 import { checkZone } from "./helpers/tools";
 
 const ROOT = join(__dirname, "..");
-const CLI = join(ROOT, "dist", "cli", "main.js");
+let CLI = "";
 
 interface CliResult { status: number | null; stdout: string; stderr: string }
 
@@ -41,8 +42,7 @@ describe("lync-edge-dns CLI", function () {
     let work: string;
 
     before(() => {
-        // The tests run the CLI as shipped: build it first.
-        execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+        CLI = builtCli();
         work = mkdtempSync(join(tmpdir(), "lync-edge-dns-cli-"));
     });
     after(() => rmSync(work, { recursive: true, force: true }));

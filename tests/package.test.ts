@@ -37,6 +37,7 @@ describe("the npm package, installed from its tarball into a consumer project", 
         npm(project, "install", "--offline", join(work, packed.filename), ...CONSUMER_VERSIONS);
         for (const file of ["route53.ts", "azure.ts"]) copyFileSync(join(ROOT, "examples", "typescript", file), join(project, "src", file));
         for (const file of ["run.ts", "types-check.ts"]) copyFileSync(join(ROOT, "tests", "fixtures", "consumer", file), join(project, "src", file));
+        copyFileSync(join(ROOT, "examples", "github-actions", "policy", "index.ts"), join(project, "src", "policy-pack.ts"));
         copyFileSync(join(ROOT, "offline", "engine.ts"), join(project, "src", "engine.ts"));
         writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
             compilerOptions: { strict: true, target: "ES2022", module: "node16", moduleResolution: "node16", outDir: "dist", types: ["node"], skipLibCheck: true },
@@ -56,9 +57,9 @@ describe("the npm package, installed from its tarball into a consumer project", 
         assert.ok(!paths.some((p) => p.startsWith("tests/") || p.endsWith(".map") || p === "dist/policy/index.js"), "no tests, source maps or the pack's server entry");
     });
 
-    it("its declarations compile in a strict consumer without skipLibCheck", () => {
+    it("its declarations compile in a strict consumer without skipLibCheck, and so does a policy pack built on lync-edge-dns/policy", () => {
         const result = spawnSync(join(project, "node_modules", ".bin", "tsc"), [
-            "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "ES2022", "--module", "node16", "--moduleResolution", "node16", "--types", "node", "src/types-check.ts",
+            "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "ES2022", "--module", "node16", "--moduleResolution", "node16", "--types", "node", "src/types-check.ts", "src/policy-pack.ts",
         ], { cwd: project, encoding: "utf8" });
         const ours = result.stdout.split("\n").filter((line) => line.includes("lync-edge-dns/") || line.startsWith("src/"));
         assert.deepEqual(ours, [], result.stdout);
