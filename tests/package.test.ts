@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -35,13 +35,13 @@ describe("the npm package, installed from its tarball into a consumer project", 
         execFileSync("mkdir", ["-p", join(project, "src")]);
         writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
         npm(project, "install", "--offline", join(work, packed.filename), ...CONSUMER_VERSIONS);
-        for (const file of ["route53.ts", "azure.ts"]) copyFileSync(join(ROOT, "examples", "typescript", file), join(project, "src", file));
+        for (const file of ["route53.ts", "azure.ts", "plan.ts"]) copyFileSync(join(ROOT, "examples", "typescript", file), join(project, "src", file));
         for (const file of ["run.ts", "types-check.ts"]) copyFileSync(join(ROOT, "tests", "fixtures", "consumer", file), join(project, "src", file));
         copyFileSync(join(ROOT, "examples", "github-actions", "policy", "index.ts"), join(project, "src", "policy-pack.ts"));
         copyFileSync(join(ROOT, "offline", "engine.ts"), join(project, "src", "engine.ts"));
         writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
             compilerOptions: { strict: true, target: "ES2022", module: "node16", moduleResolution: "node16", outDir: "dist", types: ["node"], skipLibCheck: true },
-            include: ["src/route53.ts", "src/azure.ts", "src/run.ts", "src/engine.ts"],
+            include: ["src/route53.ts", "src/azure.ts", "src/plan.ts", "src/run.ts", "src/engine.ts"],
         }));
         execFileSync(join(project, "node_modules", ".bin", "tsc"), ["-p", "."], { cwd: project, encoding: "utf8" });
     });
@@ -105,6 +105,14 @@ describe("the npm package, installed from its tarball into a consumer project", 
             assert.equal(r.inputs.resourceGroupName, group?.outputs.name, `${r.name} is in the consumer's resource group`);
             assert.equal(r.inputs.zoneName, "contoso.com");
         }
+    });
+
+    it("runs the planRecords example and prints what its comment says", () => {
+        const source = readFileSync(join(ROOT, "examples", "typescript", "plan.ts"), "utf8");
+        const promised = [...source.matchAll(/^ \* {3}(.+)$/gm)].map((m) => m[1]);
+        const printed = execFileSync(process.execPath, [join(project, "dist", "plan.js")], { cwd: project, encoding: "utf8" }).trim().split("\n");
+        assert.ok(promised.length >= 4);
+        assert.deepEqual(printed, promised);
     });
 
     it("installs the lync-edge-dns command", () => {

@@ -6,6 +6,7 @@
  * each broken stack reports the right violation.
  */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as route53 from "@pulumi/aws/route53";
 import { ConfigError, LyncEdgeDns } from "../components";
@@ -64,6 +65,12 @@ describe("policy pack over the example stack", () => {
             "lync-mobility-federation-srv",
             "litware.com has mobility but no _sipfederationtls._tcp.litware.com SRV record set: push notifications to Lync Mobile clients cannot reach the domain. Publish exactly one (LyncEdgeDns does when mobility is true).",
         ]], describeResult(result));
+    });
+
+    it("with the README's pack config (examples/policy-config.json), reports its mobility domain without an SRV", async () => {
+        const packConfig = JSON.parse(readFileSync(join(ROOT, "examples", "policy-config.json"), "utf8"));
+        const result = runPack(packResources(await runExample()), packConfig);
+        assert.deepEqual(result.violations.map((v) => v.message.split(":")[0]), ["litware.com has mobility but no _sipfederationtls._tcp.litware.com SRV record set"]);
     });
 
     it("passes the example on Azure DNS too", async () => {
