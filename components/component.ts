@@ -106,7 +106,9 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
             .map((o) => o.name))].sort();
 
         this.records = pulumi.output(planned.plan.zones);
-        this.federationSrvFqdns = pulumi.all(federationFqdns).apply((fqdns) => fqdns.map((f) => normalizeFoundName(f)).sort());
+        // A provider may leave fqdn empty (it is an output, not an input): list what it reports.
+        this.federationSrvFqdns = pulumi.all(federationFqdns).apply((fqdns) =>
+            fqdns.filter((f): f is string => typeof f === "string" && f !== "").map((f) => normalizeFoundName(f)).sort());
         this.certificateSubjectNames = pulumi.output(certificateNames);
         this.mobilityDomains = pulumi.output(planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name).sort());
         this.warnings = pulumi.output(warnings);

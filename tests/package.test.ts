@@ -120,4 +120,42 @@ describe("the npm package, installed from its tarball into a consumer project", 
         const out = execFileSync(join(project, "node_modules", ".bin", "lync-edge-dns"), ["plan", "--config", "edge.yaml", "--format", "json"], { cwd: project, encoding: "utf8" });
         assert.equal(JSON.parse(out).zones[0].records.length, 3);
     });
+
+    describe("installed without @pulumi/azure-native (an AWS-only project)", () => {
+        let awsOnly: string;
+        before(() => {
+            awsOnly = join(work, "aws-only");
+            execFileSync("mkdir", ["-p", join(awsOnly, "src")]);
+            writeFileSync(join(awsOnly, "package.json"), JSON.stringify({ name: "aws-only", private: true }));
+            npm(awsOnly, "install", "--offline", join(work, packed.filename), ...CONSUMER_VERSIONS.filter((v) => !v.startsWith("@pulumi/azure-native")));
+        });
+
+        it("does not install the Azure package: it is an optional peer", () => {
+            assert.throws(() => require.resolve("@pulumi/azure-native/package.json", { paths: [awsOnly] }), /Cannot find module/);
+            const manifest = JSON.parse(readFileSync(join(awsOnly, "node_modules", "lync-edge-dns", "package.json"), "utf8"));
+            assert.deepEqual(manifest.peerDependenciesMeta, { "@pulumi/aws": { optional: true }, "@pulumi/azure-native": { optional: true } });
+        });
+
+        const program = (provider: string) => `
+            const pulumi = require("@pulumi/pulumi");
+            const { LyncEdgeDns, ConfigError } = require("lync-edge-dns");
+            pulumi.runtime.setMocks({ newResource: (a) => ({ id: a.name, state: a.inputs }), call: (a) => ({ zoneId: "Z1", id: "Z1" }) }, "p", "s", false);
+            try {
+                new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com" }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "${provider}", resourceGroupName: "rg" } });
+                console.log(JSON.stringify({ ok: true }));
+            } catch (error) {
+                console.log(JSON.stringify({ ok: false, configError: ConfigError.isInstance(error), message: error.message }));
+            }`;
+        const run = (provider: string) => JSON.parse(execFileSync(process.execPath, ["-e", program(provider)], { cwd: awsOnly, encoding: "utf8" }));
+
+        it("a Route 53 deployment works", () => assert.deepEqual(run("route53"), { ok: true }));
+
+        it("picking Azure fails with a clear message naming the npm install to run", () => {
+            assert.deepEqual(run("azure"), {
+                ok: false,
+                configError: true,
+                message: 'Invalid lync-edge-dns configuration (1 problem):\n  - dns.provider: "azure" needs the @pulumi/azure-native package, which is not installed: run npm install @pulumi/azure-native@^3',
+            });
+        });
+    });
 });
