@@ -20,3 +20,4 @@ export {
     type EdgeDnsPlan, type PlannedZone, type PlannedRecordSet, type RecordOrigin,
 } from "./plan/model";
 export { formatSrv, parseSrv, type SrvValue } from "./plan/values";
+export { diffPlans, type PlanDiff, type PlacedRecordSet, type RecordSetChange, type DiffOptions } from "./plan/changes";

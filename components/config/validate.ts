@@ -7,7 +7,7 @@ import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
 import { ServerVersion } from "./types";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
-import { canonicalHostName, canonicalRelativeName, isWithin, quote, zoneFinder } from "../dns/names";
+import { canonicalHostName, canonicalRelativeName, isWithin, MAX_NAME, quote, zoneFinder } from "../dns/names";
 
 /** Defaults, each with the rule it comes from (see `types.ts`). */
 export const DEFAULTS = {
@@ -160,6 +160,49 @@ function checkDomains(parsed: ParsedConfig, out: IssueCollector): DomainSpec[] {
     return domains;
 }
 
+/**
+ * Each domain's records go in the most specific zone of the deployment that
+ * holds the domain. With `eu.contoso.com` a zone of its own, the parent
+ * `contoso.com` delegates it, so records for `a.eu.contoso.com` put in
+ * `contoso.com` would sit below the delegation, where resolvers never look
+ * (RFC 1034 §4.2.1): published, yet never answered. Hosts are placed by the
+ * same rule (`zoneFinder`), so domains and hosts agree.
+ */
+function checkMostSpecificZones(domains: DomainSpec[], zones: string[], out: IssueCollector): void {
+    const deepest = zoneFinder(zones);
+    for (const d of domains) {
+        const zone = deepest(d.name) as string; // d.zone itself holds d.name
+        if (zone !== d.zone) {
+            out.error(`${d.path}.zone`, `${d.name} lies in the zone ${zone} of this deployment, which is inside ${d.zone}: its records must go in ${zone}, since resolvers reach names below ${zone} only through that zone, never through ${d.zone}; set zone to ${quote(zone)}`);
+        }
+    }
+}
+
+/**
+ * A domain valid on its own can still be too long for the names published
+ * under it: `_sipfederationtls._tcp.` adds 23 characters, a host label its
+ * own. Every name the planner will write for the domain (see the table in
+ * `plan/planner.ts`) must fit in 253 characters (RFC 1035 §2.3.4), or the
+ * DNS service and every resolver refuse it.
+ */
+function checkPublishedNameLengths(domains: DomainSpec[], labels: Deployment["labels"], hasReverseProxy: boolean, out: IssueCollector): void {
+    for (const d of domains) {
+        const prefixes = [
+            ...(d.federationDiscovery || d.mobility ? ["_sipfederationtls._tcp"] : []),
+            ...(d.externalAccess ? ["_sip._tls"] : []),
+            ...(d.federationDiscovery || d.mobility || d.externalAccess ? [labels.accessEdge] : []),
+            ...(d.xmpp ? ["_xmpp-server._tcp", labels.xmpp] : []),
+            ...(d.mobility && hasReverseProxy ? ["lyncdiscover"] : []),
+        ];
+        const tooLong = prefixes.map((p) => `${p}.${d.name}`).filter((n) => n.length > MAX_NAME);
+        if (tooLong.length > 0) {
+            const longest = tooLong.reduce((a, b) => (b.length > a.length ? b : a));
+            const byLabel = [labels.accessEdge, labels.xmpp].some((l) => longest === `${l}.${d.name}`);
+            out.error(d.path, `${d.name} is too long for the records it publishes: ${longest.slice(0, 40)}… would have ${longest.length} characters, and a DNS name has at most ${MAX_NAME} (RFC 1035); use a shorter domain name${byLabel ? " or a shorter hostnames label" : ""}`);
+        }
+    }
+}
+
 function checkLabel(raw: string | undefined, fallback: string, path: string, out: IssueCollector): string {
     if (raw === undefined) return fallback;
     const checked = canonicalRelativeName(raw);
@@ -224,6 +267,7 @@ export function validateConfig(input: unknown): ValidatedConfig {
     // With a domain in error the zones are not all known: checking hosts
     // against them would only add follow-on errors.
     const zonesForHosts = out.issues.length > issuesBefore ? undefined : { names: zones, find: zoneFinder(zones) };
+    checkMostSpecificZones(domains, zones, out);
     if (serverVersion === ServerVersion.SkypeForBusiness2019) {
         parsed.sipDomains.forEach((entry, i) => {
             if (typeof entry !== "string" && entry.xmpp) {
@@ -259,6 +303,7 @@ export function validateConfig(input: unknown): ValidatedConfig {
             else { seen.set(host.name, path); hosts.push(host); }
         });
     }
+    checkPublishedNameLengths(domains, labels, reverseProxy !== undefined, out);
     domainWarnings(domains, reverseProxy !== undefined, labels, out);
     out.throwIfAny();
     return {

@@ -10,7 +10,8 @@ import { domainToASCII } from "node:url";
 
 /** RFC 1035 §2.3.4: 63 octets a label, 255 octets on the wire, so 253 characters in text. */
 const MAX_LABEL = 63;
-const MAX_NAME = 253;
+/** The longest name in text form, without the trailing dot (RFC 1035 §2.3.4: 255 octets on the wire). */
+export const MAX_NAME = 253;
 /** RFC 952 / RFC 1123 host names: letters, digits and inner hyphens. */
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
@@ -19,7 +20,15 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** The given value quoted as JSON, so that newlines and quotes stay visible on one line. */
 export function quote(value: unknown): string {
-    return JSON.stringify(value) ?? String(value);
+    // Error messages quote what a user gave, and a program may give anything:
+    // JSON.stringify throws on a BigInt (`ttl: 3600n`) and on a circular
+    // structure, which must be reported as a ConfigError, not crash the check.
+    if (typeof value === "bigint") return `${value}n`;
+    try {
+        return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ?? String(value);
+    } catch {
+        return "(a value that cannot be written out)";
+    }
 }
 
 /** Names a character the way an admin would look for it. */

@@ -43,6 +43,24 @@ export interface FaultServerOptions {
     records: FaultRecord[];
     /** Faults by lower-case name without trailing dot. */
     faults?: Record<string, Fault>;
+    /**
+     * Faults by name pattern, for names without a fault of their own in
+     * `faults`; the first pattern that matches the lower-case name (without
+     * trailing dot) applies. E.g. `[{ pattern: /[13579]\./, fault: "drop" }]`.
+     */
+    faultPatterns?: readonly FaultPattern[];
+    /**
+     * Keep every query in `queries`. Turn it off for long soak runs, so that
+     * the log does not grow with them.
+     * @default true
+     */
+    recordQueries?: boolean;
+}
+
+/** A fault for every name that matches `pattern`. */
+export interface FaultPattern {
+    pattern: RegExp;
+    fault: Fault;
 }
 
 const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
@@ -76,6 +94,9 @@ export class FaultServer {
     readonly queries: ReceivedQuery[] = [];
     private readonly byName = new Map<string, dnsPacket.Answer[]>();
     private readonly faults = new Map<string, Fault>();
+    private readonly faultPatterns: readonly FaultPattern[];
+    private readonly recordQueries: boolean;
+    private received = 0;
     private readonly sockets = new Set<net.Socket>();
 
     constructor(options: FaultServerOptions, private readonly udp: dgram.Socket, private readonly tcp: net.Server) {
@@ -84,6 +105,9 @@ export class FaultServer {
             this.byName.set(answer.name, [...(this.byName.get(answer.name) ?? []), answer]);
         }
         for (const [name, fault] of Object.entries(options.faults ?? {})) this.faults.set(canonical(name), fault);
+        // A global or sticky RegExp keeps state between test() calls: use a stateless copy.
+        this.faultPatterns = (options.faultPatterns ?? []).map(({ pattern, fault }) => ({ pattern: new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, "")), fault }));
+        this.recordQueries = options.recordQueries ?? true;
         udp.on("message", (message, peer) => this.onUdp(message, peer));
         tcp.on("connection", (socket) => this.onTcp(socket));
     }
@@ -96,6 +120,11 @@ export class FaultServer {
     /** `127.0.0.1:PORT`, as `verifyPlan` takes a server. */
     get address(): string {
         return `127.0.0.1:${this.port}`;
+    }
+
+    /** How many queries arrived, also when they are not recorded. */
+    get queryCount(): number {
+        return this.received;
     }
 
     /** Sets or (with undefined) clears the fault of a name. */
@@ -153,8 +182,9 @@ export class FaultServer {
         const question = query.questions?.[0];
         if (!question) return undefined;
         const name = canonical(question.name);
-        this.queries.push({ name, type: question.type, transport });
-        const fault = this.faults.get(name);
+        this.received++;
+        if (this.recordQueries) this.queries.push({ name, type: question.type, transport });
+        const fault = this.faults.get(name) ?? this.faultPatterns.find((p) => p.pattern.test(name))?.fault;
         // The RCODE is the low four bits of the flags word (RFC 1035 §4.1.1).
         const respond = (rcode: number, answers: dnsPacket.Answer[] = [], flags = 0): dnsPacket.Packet => ({
             type: "response",
