@@ -61,9 +61,23 @@ const cases: BadCase[] = [
     { name: "boolean flag given as a string", config: configWith((c) => { c.sipDomains[0].mobility = "yes"; }), issues: [["sipDomains[0].mobility", /must be a boolean, got "yes"/]] },
     { name: "two hosts with one name and different addresses", config: configWith((c) => { c.edge.reverseProxy.hosts = ["sip.contoso.com"]; }), issues: [["edge.reverseProxy.hosts[0]", /sip\.contoso\.com A would hold 131\.107\.155\.40 here and 131\.107\.155\.10, 131\.107\.155\.11 from edge\.accessEdgeIps/]] },
     {
-        name: "several problems at once, all reported",
+        name: "a shape problem and semantic problems at once, all reported",
         config: configWith((c) => { c.sipDomains[1].name = "fabrikam..com"; c.edge.accessEdgeIps[0] = "10.0.0.1"; c.ttl = -5; }),
-        issues: [["ttl", /must be a whole number/]],
+        issues: [
+            ["ttl", /must be a whole number/],
+            ["sipDomains[1].name", /not a valid DNS name/],
+            ["edge.accessEdgeIps[0]", /is a private address/],
+        ],
+    },
+    {
+        name: "a misspelled key and a bad domain at once, all reported",
+        config: configWith((c) => { c.sipDomains[0].mobilty = true; c.sipDomains[1].name = "fabrikam..com"; }),
+        issues: [["sipDomains[0].mobilty", /did you mean "mobility"/], ["sipDomains[1].name", /not a valid DNS name/]],
+    },
+    {
+        name: "a bad list item stops at the shape: later indexes would not be trustworthy",
+        config: configWith((c) => { c.sipDomains[0] = 42; c.sipDomains[1].name = "fabrikam..com"; }),
+        issues: [["sipDomains[0]", /must be a domain name or an object with a name, got 42/]],
     },
     {
         name: "several semantic problems at once, all reported",

@@ -103,9 +103,11 @@ describe("lync-edge-dns CLI", function () {
             assert.equal(status, 1);
             assert.equal(stdout, "");
             assert.equal(stderr, [
-                "Invalid lync-edge-dns configuration (2 problems):",
+                "Invalid lync-edge-dns configuration (4 problems):",
                 "  - sipDomains[0].mobilty: unknown key; did you mean \"mobility\"?",
                 "  - ttl: must be a whole number from 1 to 2147483647 (seconds; RFC 2181, and Azure DNS refuses 0), got 0",
+                "  - sipDomains[0].name: \"fabrikam..com\" is not a valid DNS name: it has an empty label (two dots in a row, or a leading dot)",
+                "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
                 "",
             ].join("\n"));
         });

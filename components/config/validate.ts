@@ -6,6 +6,7 @@
 import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
 import { ServerVersion } from "./types";
+import { AUTODISCOVER_LABEL, SRV_SERVICES } from "../plan/services";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
 import { canonicalHostName, canonicalRelativeName, isWithin, MAX_NAME, quote, zoneFinder } from "../dns/names";
 
@@ -188,11 +189,11 @@ function checkMostSpecificZones(domains: DomainSpec[], zones: string[], out: Iss
 function checkPublishedNameLengths(domains: DomainSpec[], labels: Deployment["labels"], hasReverseProxy: boolean, out: IssueCollector): void {
     for (const d of domains) {
         const prefixes = [
-            ...(d.federationDiscovery || d.mobility ? ["_sipfederationtls._tcp"] : []),
-            ...(d.externalAccess ? ["_sip._tls"] : []),
+            ...(d.federationDiscovery || d.mobility ? [SRV_SERVICES.sipFederation] : []),
+            ...(d.externalAccess ? [SRV_SERVICES.sipExternal] : []),
             ...(d.federationDiscovery || d.mobility || d.externalAccess ? [labels.accessEdge] : []),
-            ...(d.xmpp ? ["_xmpp-server._tcp", labels.xmpp] : []),
-            ...(d.mobility && hasReverseProxy ? ["lyncdiscover"] : []),
+            ...(d.xmpp ? [SRV_SERVICES.xmppServer, labels.xmpp] : []),
+            ...(d.mobility && hasReverseProxy ? [AUTODISCOVER_LABEL] : []),
         ];
         const tooLong = prefixes.map((p) => `${p}.${d.name}`).filter((n) => n.length > MAX_NAME);
         if (tooLong.length > 0) {
@@ -255,8 +256,53 @@ function domainWarnings(domains: DomainSpec[], hasReverseProxy: boolean, labels:
  */
 export function validateConfig(input: unknown): ValidatedConfig {
     const shape = configSchema.safeParse(input, { reportInput: true });
-    if (!shape.success) throw new ConfigError(toConfigIssues(shape.error));
-    const parsed = shape.data;
+    if (shape.success) return checkDeployment(shape.data);
+    const issues = toConfigIssues(shape.error);
+    // Report the rest too: with the offending fields left out (defaults take
+    // their place), a config that is otherwise well formed is checked as a
+    // whole, so a typo and a bad domain name show up in one run.
+    const repaired = withoutOffendingFields(input, shape.error.issues);
+    const retry = repaired === undefined ? undefined : configSchema.safeParse(repaired);
+    if (retry?.success) {
+        try {
+            checkDeployment(retry.data);
+        } catch (error) {
+            if (!ConfigError.isInstance(error)) throw error;
+            issues.push(...error.issues);
+        }
+    }
+    throw new ConfigError(issues);
+}
+
+/**
+ * A copy of `input` without the keys and fields zod objected to, or
+ * `undefined` when that cannot give a faithful config (a bad list item would
+ * leave a hole, and every later index would move).
+ */
+function withoutOffendingFields(input: unknown, issues: readonly { code: string; path: PropertyKey[]; keys?: string[] }[]): unknown {
+    let copy: unknown;
+    try {
+        copy = structuredClone(input);
+    } catch {
+        return undefined;
+    }
+    for (const issue of issues) {
+        const targets = issue.code === "unrecognized_keys" ? (issue.keys ?? []).map((k) => [...issue.path, k]) : [issue.path];
+        for (const path of targets) {
+            if (path.length === 0 || typeof path[path.length - 1] === "number") return undefined;
+            let parent: unknown = copy;
+            for (const key of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[key];
+            // Only plain objects are repaired; anything exotic (a String object,
+            // a typed array) stays as the shape errors describe it.
+            if (parent === null || typeof parent !== "object" || Object.getPrototypeOf(parent) !== Object.prototype) return undefined;
+            if (!Reflect.deleteProperty(parent, path[path.length - 1])) return undefined;
+        }
+    }
+    return copy;
+}
+
+/** Everything that needs the whole deployment; throws `ConfigError` with every problem. */
+function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
     const out = new IssueCollector();
     const allowPrivate = parsed.allowPrivateAddresses ?? false;
     const serverVersion = parsed.serverVersion ?? DEFAULTS.serverVersion;

@@ -25,24 +25,13 @@ import type { EdgeDnsConfig } from "../config/types";
 import { validateConfig, type AddressSet, type Deployment } from "../config/validate";
 import { zoneFinder } from "../dns/names";
 import { formatSrv } from "./values";
+import { AUTODISCOVER_LABEL, SRV_PORTS, SRV_SERVICES } from "./services";
 import {
     RecordRole, RecordType,
     type EdgeDnsPlan, type PlannedRecordSet, type PlannedZone, type RecordOrigin,
 } from "./model";
 
-/** The IANA ports of the SRV records (RFC 5922 sips, RFC 6120 xmpp-server; 443 for Lync external access). */
-export const SRV_PORTS = {
-    sipFederation: 5061,
-    sipExternal: 443,
-    xmppServer: 5269,
-} as const;
-
-/** The SRV owner-name prefixes: `_Service._Proto` (RFC 2782). */
-export const SRV_SERVICES = {
-    sipFederation: "_sipfederationtls._tcp",
-    sipExternal: "_sip._tls",
-    xmppServer: "_xmpp-server._tcp",
-} as const;
+export { SRV_PORTS, SRV_SERVICES } from "./services";
 
 /** Everything the planner knows: the plan, the checked deployment, and where each record set came from. */
 export interface PlanResult {
@@ -142,7 +131,7 @@ export function planDeployment(config: EdgeDnsConfig | unknown): PlanResult {
             builder.addHost(d.zone, xmppHost, deployment.accessEdge, RecordRole.XmppHost);
         }
         if (d.mobility && deployment.reverseProxy) {
-            builder.addHost(d.zone, `lyncdiscover.${d.name}`, deployment.reverseProxy, RecordRole.MobilityAutodiscover);
+            builder.addHost(d.zone, `${AUTODISCOVER_LABEL}.${d.name}`, deployment.reverseProxy, RecordRole.MobilityAutodiscover);
         }
     }
     const zoneOf = zoneFinder(deployment.zones);
