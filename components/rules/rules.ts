@@ -18,19 +18,25 @@ const EDGE_SRV = [
     { prefix: SRV_SERVICES.sipExternal, port: SRV_PORTS.sipExternal, what: "external access and public IM connectivity" },
 ] as const;
 
+/** Each service with the start of its owner names (`_sip._tls.`), built once rather than per record. */
+const EDGE_SRV_OWNERS = EDGE_SRV.map((service) => ({ service, owner: `${service.prefix}.` }));
+
 /** The Edge SRV service of a record set name, and the SIP domain it belongs to. */
 function edgeService(name: string): { prefix: string; port: number; what: string; domain: string } | undefined {
-    for (const service of EDGE_SRV) {
-        if (name.startsWith(`${service.prefix}.`)) return { ...service, domain: name.slice(service.prefix.length + 1) };
+    for (const { service, owner } of EDGE_SRV_OWNERS) {
+        if (name.startsWith(owner)) return { ...service, domain: name.slice(owner.length) };
     }
     return undefined;
 }
 
 function edgeSrvSets(input: RuleInput): (RecordSetFact & { service: NonNullable<ReturnType<typeof edgeService>> })[] {
-    return input.records.flatMap((r) => {
-        const service = r.type === "SRV" ? edgeService(r.name) : undefined;
-        return service ? [{ ...r, service }] : [];
-    });
+    const sets: (RecordSetFact & { service: NonNullable<ReturnType<typeof edgeService>> })[] = [];
+    for (const r of input.records) {
+        if (r.type !== "SRV") continue;
+        const service = edgeService(r.name);
+        if (service) sets.push({ ...r, service });
+    }
+    return sets;
 }
 
 /** Record sets by name, in one pass: every rule stays linear in the number of records. */
@@ -194,12 +200,21 @@ export const publicAddresses: Rule = {
         const undecided: string[] = [];
         if (input.allowPrivateAddresses) return { findings, undecided };
         const targets = new Set(edgeSrvSets(input).flatMap((s) => (s.values ?? []).map((v) => parseSrv(v)?.target ?? "")));
+        // The same few Edge addresses fill thousands of record sets: parse each once.
+        const classes = new Map<string, string | undefined>();
+        const privateClass = (value: string): string | undefined => {
+            if (!classes.has(value)) {
+                const parsed = parseAddress(value);
+                classes.set(value, parsed.ok && PRIVATE_CLASSES.has(parsed.value.class) ? parsed.value.class : undefined);
+            }
+            return classes.get(value);
+        };
         for (const set of input.records) {
             if ((set.type !== "A" && set.type !== "AAAA") || !(set.edge || targets.has(set.name))) continue;
             if (set.values === undefined) { undecided.push(set.source); continue; }
             const bad = set.values.flatMap((value) => {
-                const parsed = parseAddress(value);
-                return parsed.ok && PRIVATE_CLASSES.has(parsed.value.class) ? [`${value} (${parsed.value.class})`] : [];
+                const kind = privateClass(value);
+                return kind !== undefined ? [`${value} (${kind})`] : [];
             });
             if (bad.length > 0) {
                 findings.push({ sources: [set.source], message: `${set.name} ${set.type} holds non-public ${bad.length === 1 ? "address" : "addresses"} ${list(bad)}; federation partners and remote clients cannot reach it (set allowPrivateAddresses for a lab or internal zone): ${set.source}` });

@@ -1,0 +1,64 @@
+/**
+ * The policy pack's stack validation over a synthetic stack, in a fresh
+ * process (started by measure.ts):
+ *
+ *   node dist/bench/policy/child.js RECORDS
+ *
+ * Calls every policy of edgeDnsPolicies() the way the policy server's
+ * analyzeStack does: per policy, a fresh resources array whose props are
+ * wrapped in the unknown-checking proxy from @pulumi/policy/proxy. Only the
+ * validateStack calls are timed (building the stack and the server's own
+ * per-policy wrapping are not our code). Prints one JSON line.
+ */
+import { performance } from "node:perf_hooks";
+import { UnknownValueError, type ReportViolation, type StackValidationArgs } from "@pulumi/policy";
+import { edgeDnsPolicies } from "../../policy/policies";
+import { syntheticStack } from "./stack";
+
+// The policy SDK's own proxy, as its server uses it (not in its typings).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(value: T): T };
+
+/** What the child prints. */
+export interface PolicyReport {
+    resources: number;
+    /** Sum over the policies of their validateStack calls. */
+    validateMs: number;
+    perPolicyMs: Record<string, number>;
+    /** The server's own work we mimic (fresh arrays, proxies), per policy, summed; not our code. */
+    wrapMs: number;
+    violations: number;
+    deferred: number;
+}
+
+function main(): void {
+    const records = Number(process.argv[2]);
+    if (!Number.isInteger(records) || records < 9) throw new Error("usage: child.js RECORDS (at least 9)");
+    const stack = syntheticStack(records);
+    const report: PolicyReport = { resources: stack.length, validateMs: 0, perPolicyMs: {}, wrapMs: 0, violations: 0, deferred: 0 };
+    for (const policy of edgeDnsPolicies()) {
+        const wrapStarted = performance.now();
+        const resources = stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unknownCheckingProxy(r.props) }));
+        report.wrapMs += performance.now() - wrapStarted;
+        const args: StackValidationArgs = {
+            resources: resources as unknown as StackValidationArgs["resources"],
+            getConfig: <T extends object>() => ({}) as T,
+            stackTags: new Map(),
+            notApplicable: (reason?: string): never => { throw new Error(`not applicable: ${reason}`); },
+        };
+        const reportViolation: ReportViolation = () => { report.violations++; };
+        const started = performance.now();
+        try {
+            policy.validateStack(args, reportViolation);
+        } catch (error) {
+            if (!(error instanceof UnknownValueError)) throw error;
+            report.deferred++;
+        }
+        const ms = performance.now() - started;
+        report.perPolicyMs[policy.name] = ms;
+        report.validateMs += ms;
+    }
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+main();

@@ -1,0 +1,56 @@
+/** The policy pack over synthetic stacks of growing size, each run in a fresh process. */
+import { expectSuccess, runNode } from "../process";
+import { summarize, type Summary } from "../stats";
+import type { PolicyReport } from "./child";
+
+/** One stack size. */
+export interface PolicyResult {
+    records: number;
+    resources: number;
+    /** validateStack of every policy, summed (in the child). */
+    validateMs: Summary;
+    /** The slowest policy's median, and which. */
+    slowestPolicy: { name: string; ms: number };
+    /** The mimicked server wrapping (not our code). */
+    wrapMs: Summary;
+    wallMs: Summary;
+    peakRssMiB: Summary;
+}
+
+/** What to run. */
+export interface PolicyPlan {
+    sizes: { records: number; runs: number }[];
+    child: string;
+    preload: string;
+    log: (line: string) => void;
+}
+
+/** Runs the pack over each size. */
+export async function measurePolicy(plan: PolicyPlan): Promise<PolicyResult[]> {
+    const results: PolicyResult[] = [];
+    for (const { records, runs } of plan.sizes) {
+        const reports: PolicyReport[] = [];
+        const walls: number[] = [];
+        const rss: number[] = [];
+        for (let i = 0; i < runs; i++) {
+            const run = expectSuccess(await runNode([plan.child, String(records)], { preload: plan.preload }), `policy child (${records} records)`);
+            const report = JSON.parse(run.stdout.trim()) as PolicyReport;
+            if (report.violations !== 0 || report.deferred !== 0) throw new Error(`the synthetic stack of ${records} records should pass every policy: ${run.stdout}`);
+            reports.push(report);
+            walls.push(run.wallMs);
+            rss.push(run.peakRssMiB);
+            plan.log(`policy ${records} records run ${i + 1}/${runs}: validate ${report.validateMs.toFixed(0)} ms, process ${(run.wallMs / 1000).toFixed(2)} s, ${run.peakRssMiB.toFixed(0)} MiB`);
+        }
+        const perPolicy = Object.keys(reports[0].perPolicyMs).map((name) => ({ name, ms: summarize(reports.map((r) => r.perPolicyMs[name])).median }));
+        results.push({
+            records,
+            resources: reports[0].resources,
+            validateMs: summarize(reports.map((r) => r.validateMs)),
+            slowestPolicy: perPolicy.reduce((a, b) => (b.ms > a.ms ? b : a)),
+            wrapMs: summarize(reports.map((r) => r.wrapMs)),
+            wallMs: summarize(walls),
+            peakRssMiB: summarize(rss),
+        });
+    }
+    return results;
+}
