@@ -8,7 +8,7 @@ import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
 import { isWithin, zoneFinder } from "../dns/names";
 import { SRV_PORTS, SRV_SERVICES } from "../plan/planner";
-import { parseSrv } from "../plan/values";
+import { parseSrv, type SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
 
 /** The Edge SRV services, their ports and what each is for. */
@@ -37,6 +37,26 @@ function edgeSrvSets(input: RuleInput): (RecordSetFact & { service: NonNullable<
         if (service) sets.push({ ...r, service });
     }
     return sets;
+}
+
+type EdgeSrvSet = ReturnType<typeof edgeSrvSets>[number];
+
+/**
+ * Visits every value of every Edge SRV record set that is well formed;
+ * record sets whose values are unknown (a preview) are undecided.
+ */
+function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvValue) => Finding | undefined): { findings: Finding[]; undecided: string[] } {
+    const findings: Finding[] = [];
+    const undecided: string[] = [];
+    for (const set of edgeSrvSets(input)) {
+        if (set.values === undefined) { undecided.push(set.source); continue; }
+        for (const value of set.values) {
+            const srv = parseSrv(value);
+            const finding = srv ? visit(set, srv) : undefined;
+            if (finding) findings.push(finding);
+        }
+    }
+    return { findings, undecided };
 }
 
 /** Record sets by name, in one pass: every rule stays linear in the number of records. */
@@ -103,20 +123,10 @@ export const federationPorts: Rule = {
     name: "lync-federation-ports",
     description: "_sipfederationtls._tcp points to port 5061, _xmpp-server._tcp to 5269 and _sip._tls to 443, as the Edge listens.",
     defaultLevel: "mandatory",
-    check(input) {
-        const findings: Finding[] = [];
-        const undecided: string[] = [];
-        for (const set of edgeSrvSets(input)) {
-            if (set.values === undefined) { undecided.push(set.source); continue; }
-            for (const value of set.values) {
-                const srv = parseSrv(value);
-                if (srv && srv.port !== set.service.port) {
-                    findings.push({ sources: [set.source], message: `${set.name} (${set.service.what}) points to port ${srv.port}; it must be ${set.service.port}: ${set.source}` });
-                }
-            }
-        }
-        return { findings, undecided };
-    },
+    check: (input) => eachEdgeSrvValue(input, (set, srv) => (srv.port === set.service.port ? undefined : {
+        sources: [set.source],
+        message: `${set.name} (${set.service.what}) points to port ${srv.port}; it must be ${set.service.port}: ${set.source}`,
+    })),
 };
 
 /** RFC 2782: an SRV target has A/AAAA records and is not an alias. */
@@ -174,20 +184,11 @@ export const srvSameDomain: Rule = {
     name: "lync-srv-same-domain",
     description: "An Edge SRV record points to a host inside its own SIP domain (an SRV in contoso.com to sip.contoso.com, not to a host in fabrikam.com).",
     defaultLevel: "advisory",
-    check(input) {
-        const findings: Finding[] = [];
-        const undecided: string[] = [];
-        for (const set of edgeSrvSets(input)) {
-            if (set.values === undefined) { undecided.push(set.source); continue; }
-            for (const value of set.values) {
-                const target = parseSrv(value)?.target;
-                if (target && !isWithin(target, set.service.domain)) {
-                    findings.push({ sources: [set.source], message: `${set.name} points to ${target}, outside its SIP domain ${set.service.domain}; Lync and Skype for Business expect the target inside the same domain: ${set.source}` });
-                }
-            }
-        }
-        return { findings, undecided };
-    },
+    // A target of "." says "no service here" (RFC 2782): nothing to judge.
+    check: (input) => eachEdgeSrvValue(input, (set, srv) => (srv.target === "" || isWithin(srv.target, set.service.domain) ? undefined : {
+        sources: [set.source],
+        message: `${set.name} points to ${srv.target}, outside its SIP domain ${set.service.domain}; Lync and Skype for Business expect the target inside the same domain: ${set.source}`,
+    })),
 };
 
 /** Public addresses in the Edge's records. */
