@@ -6,7 +6,7 @@
 import { UnknownValueError, type ReportViolation, type StackValidationArgs, type StackValidationPolicy } from "@pulumi/policy";
 import type { EnforcementLevel } from "../components/rules/model";
 import { RULES } from "../components/rules/rules";
-import { readStack, type StackInput, type StackResource, type StackSettings } from "./stack-records";
+import { readStack, type StackResource, type StackSettings } from "./stack-records";
 
 /** Per-policy config, as in a `--policy-pack-config` file. */
 export interface PolicyConfig {
@@ -47,18 +47,6 @@ function judgedAtUpdate(sources: string[]): Error {
     return error;
 }
 
-/** One stack read serves every policy of a run. */
-const stackReads = new WeakMap<readonly StackResource[], StackInput>();
-
-function readOnce(resources: readonly StackResource[]): StackInput {
-    let read = stackReads.get(resources);
-    if (!read) {
-        read = readStack(resources);
-        stackReads.set(resources, read);
-    }
-    return read;
-}
-
 function settingsFrom(config: PolicyConfig): StackSettings {
     return { mobilityDomains: config.mobilityDomains, managedZones: config.managedZones, allowPrivateAddresses: config.allowPrivateAddresses };
 }
@@ -71,7 +59,9 @@ function settingsFrom(config: PolicyConfig): StackSettings {
 export function validateStackWithRule(ruleName: string, resources: readonly StackResource[], config: PolicyConfig, report: ReportViolation): void {
     const rule = RULES.find((r) => r.name === ruleName);
     if (!rule) throw new Error(`internal: no rule ${ruleName}`);
-    const base = readOnce(resources);
+    // The policy server hands each policy its own resources array, so each
+    // policy reads the stack itself (linear; measured in docs/performance.md).
+    const base = readStack(resources);
     const extra = settingsFrom(config);
     const input = {
         ...base.input,

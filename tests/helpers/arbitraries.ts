@@ -7,6 +7,7 @@
  * Every run is seeded (`FC_SEED`, default below) and sized by `FC_RUNS`, so
  * a failure is reproducible and CI's time is bounded.
  */
+import type { DomainSpec } from "../../components/config/validate";
 import fc from "fast-check";
 import type { EdgeDnsConfig, SipDomain } from "../../components";
 
@@ -29,17 +30,8 @@ export function fcParams<T>(runs = FC_RUNS, examples: T[] = []): fc.Parameters<T
     return { seed: FC_SEED, numRuns: runs, examples, endOnFailure: false };
 }
 
-/** A SIP domain as the generator means it: canonical names and every flag resolved. */
-export interface IntendedDomain {
-    /** Canonical: lower case, ASCII (punycode), no trailing dot. */
-    name: string;
-    /** The canonical zone the domain's records go in. */
-    zone: string;
-    federationDiscovery: boolean;
-    mobility: boolean;
-    xmpp: boolean;
-    externalAccess: boolean;
-}
+/** A SIP domain as the generator means it: canonical names, every flag resolved (the validator's own shape, without the config path). */
+export type IntendedDomain = Omit<DomainSpec, "path">;
 
 /** A generated valid deployment and what it means. */
 export interface GeneratedDeployment {
