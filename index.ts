@@ -8,7 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { LyncEdgeDns, type DnsTarget, type EdgeDnsConfig } from "./components";
-import { STACK_CONFIG_KEYS, toComponentArgs } from "./components/config/from-file";
+import { STACK_CONFIG_KEYS, toComponentArgs } from "./components/core/config/from-file";
 
 const config = new pulumi.Config();
 const deployment = config.requireObject<EdgeDnsConfig>(STACK_CONFIG_KEYS.deployment);

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import * as YAML from "yaml";
-import { ConfigError } from "../components/config/errors";
-import { STACK_CONFIG_KEYS } from "../components/config/from-file";
+import { ConfigError } from "../components/core/config/errors";
+import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 
 /** A deployment read from a file, and where it was found in it. */
 export interface DeploymentFile {

@@ -12,12 +12,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { ConfigError } from "../components/config/errors";
-import { configJsonSchema, stackFileJsonSchema } from "../components/config/schema";
-import { planDeployment, type PlanResult } from "../components/plan/planner";
-import { evaluateRules, isMandatory } from "../components/rules/evaluate";
-import { ruleInputFromPlan } from "../components/rules/from-plan";
-import { renderZoneFile } from "../components/zonefile";
+import { ConfigError } from "../components/core/config/errors";
+import { configJsonSchema, stackFileJsonSchema } from "../components/core/config/schema";
+import { planDeployment, type PlanResult } from "../components/core/plan/planner";
+import { evaluateRules, isMandatory } from "../components/core/rules/evaluate";
+import { ruleInputFromPlan } from "../components/core/rules/from-plan";
+import { renderZoneFile } from "../components/core/zonefile";
 import { readDeploymentFile } from "./config-file";
 import { planJson, planTable, planZones } from "./plan-output";
 import { formatReport, parseServer, verifyPlan, VerifyOptionError, VERIFY_DEFAULTS } from "./verify/verify";

@@ -1,8 +1,8 @@
 /** The three forms of `lync-edge-dns plan`: a table for people, JSON for tools, zone files for DNS servers. */
-import type { PlanResult } from "../components/plan/planner";
-import type { Violation } from "../components/rules/model";
-import { RULES } from "../components/rules/rules";
-import { renderZoneFile } from "../components/zonefile";
+import type { PlanResult } from "../components/core/plan/planner";
+import type { Violation } from "../components/core/rules/model";
+import { RULES } from "../components/core/rules/rules";
+import { renderZoneFile } from "../components/core/zonefile";
 
 /** What `plan --format json` prints: exactly the `planRecords` result, plus the rule violations. */
 export function planJson(planned: PlanResult, violations: Violation[]): string {

@@ -11,10 +11,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError } from "../components/config/errors";
-import { STACK_CONFIG_KEYS } from "../components/config/from-file";
-import type { PlannedZone } from "../components/plan/model";
-import { renderZoneFile } from "../components/zonefile";
+import { ConfigError } from "../components/core/config/errors";
+import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
+import type { PlannedZone } from "../components/core/plan/model";
+import { renderZoneFile } from "../components/core/zonefile";
 import { runProgramFile, type RegisteredResource } from "./engine";
 import { readStackConfig } from "./stack-file";
 import { describeRecordResource } from "./describe";

@@ -4,8 +4,8 @@
  * the PolicyPack (which starts a server).
  */
 import { UnknownValueError, type ReportViolation, type StackValidationArgs, type StackValidationPolicy } from "@pulumi/policy";
-import type { EnforcementLevel } from "../components/rules/model";
-import { RULES } from "../components/rules/rules";
+import type { EnforcementLevel } from "../components/core/rules/model";
+import { RULES } from "../components/core/rules/rules";
 import { readStack, type StackResource, type StackSettings } from "./stack-records";
 
 /** Per-policy config, as in a `--policy-pack-config` file. */

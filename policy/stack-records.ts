@@ -11,10 +11,10 @@
  * read is left undecided rather than guessed at.
  */
 import { UnknownValueError } from "@pulumi/policy";
-import { normalizeFoundName } from "../components/dns/names";
-import { LYNC_EDGE_DNS_TYPE } from "../components/component-type";
-import { formatSrv } from "../components/plan/values";
-import type { RecordSetFact, RuleInput } from "../components/rules/model";
+import { normalizeFoundName } from "../components/core/dns/names";
+import { LYNC_EDGE_DNS_TYPE } from "../components/core/component-type";
+import { formatSrv } from "../components/core/plan/values";
+import type { RecordSetFact, RuleInput } from "../components/core/rules/model";
 
 /** A resource as stack validation receives it (the parts read here). */
 export interface StackResource {

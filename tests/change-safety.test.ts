@@ -14,8 +14,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { diffPlans, LyncEdgeDns, planDeployment, planRecords, type DnsTarget, type EdgeDnsConfig, type PlanDiff } from "../components";
-import { toComponentArgs } from "../components/config/from-file";
-import { recordLogicalName } from "../components/render/renderer";
+import { toComponentArgs } from "../components/core/config/from-file";
+import { recordLogicalName } from "../components/providers/renderer";
 import { runUnderMocks, type RegisteredResource } from "../offline/engine";
 
 /** The deployment every case starts from: three domains (one a subdomain in its parent's zone), every Edge role. */
@@ -279,7 +279,7 @@ describe("diffPlans", () => {
     });
 
     it("loads no Pulumi module", () => {
-        const script = "require('./components/plan/changes'); console.log(Object.keys(require.cache).filter((k) => k.includes('@pulumi')).length)";
+        const script = "require('./components/core/plan/changes'); console.log(Object.keys(require.cache).filter((k) => k.includes('@pulumi')).length)";
         const out = execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
         assert.equal(out.trim(), "0");
     });

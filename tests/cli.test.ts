@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as YAML from "yaml";
 import { planRecords } from "../components";
-import { PLACEHOLDER_NS } from "../components/zonefile";
+import { PLACEHOLDER_NS } from "../components/core/zonefile";
 import { BindServer, type ZoneText } from "./helpers/bind";
 import { goldenCases, GOLDEN_DIR } from "./helpers/golden";
 import { builtCli } from "./helpers/build";

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as route53 from "@pulumi/aws/route53";
 import * as resources from "@pulumi/azure-native/resources";
 import { ConfigError, LyncEdgeDns, planRecords, type LyncEdgeDnsArgs } from "../components";
-import { toComponentArgs } from "../components/config/from-file";
+import { toComponentArgs } from "../components/core/config/from-file";
 import { runUnderMocks, type MockRun } from "../offline/engine";
 import { validConfig } from "./helpers/configs";
 
@@ -148,7 +148,7 @@ describe("LyncEdgeDns on Azure DNS", () => {
         const script = (provider: string) => `
             const { runUnderMocks } = require("./offline/engine");
             const { LyncEdgeDns } = require("./components");
-            const { toComponentArgs } = require("./components/config/from-file");
+            const { toComponentArgs } = require("./components/core/config/from-file");
             const { validConfig } = require("./tests/helpers/configs");
             runUnderMocks(() => new LyncEdgeDns("edge", toComponentArgs(validConfig(), { provider: "${provider}", resourceGroupName: "rg" }))).then((run) => {
                 const loaded = Object.keys(require.cache);

@@ -14,7 +14,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ConfigError, planRecords, type EdgeDnsConfig, type EdgeDnsPlan } from "../components";
-import { renderZoneFile } from "../components/zonefile";
+import { renderZoneFile } from "../components/core/zonefile";
 import {
     FC_RUNS, fcParams, hostileName, metaString, oddValue, spoiledConfig, tainted, validDeployment, ZONE_INJECTIONS,
 } from "./helpers/arbitraries";

@@ -1,9 +1,9 @@
 /** Tables for the two small modules every name and address goes through. */
 import assert from "node:assert/strict";
-import { parseAddress } from "../components/dns/addresses";
-import { canonicalHostName, enclosingZone, normalizeFoundName, relativeName } from "../components/dns/names";
-import { renderZoneFile } from "../components/zonefile";
-import { parseSrv, formatSrv } from "../components/plan/values";
+import { parseAddress } from "../components/core/dns/addresses";
+import { canonicalHostName, enclosingZone, normalizeFoundName, relativeName } from "../components/core/dns/names";
+import { renderZoneFile } from "../components/core/zonefile";
+import { parseSrv, formatSrv } from "../components/core/plan/values";
 
 describe("canonicalHostName", () => {
     const good: [string, string][] = [

@@ -1,6 +1,6 @@
 /**
  * The npm package as a platform team gets it. GIVEN the tarball from
- * `npm pack`, installed into an empty project (offline, from the npm cache),
+ * `npm pack`, installed into an empty project (from the npm cache, the registry only for what it lacks),
  * WHEN a consumer program nests LyncEdgeDns in a component of its own, with
  * a zone it creates and an explicit provider, and runs under the mock
  * engine, THEN the records hang under the consumer's component, the provider
@@ -34,7 +34,7 @@ describe("the npm package, installed from its tarball into a consumer project", 
         project = join(work, "consumer");
         execFileSync("mkdir", ["-p", join(project, "src")]);
         writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-        npm(project, "install", "--offline", join(work, packed.filename), ...CONSUMER_VERSIONS);
+        npm(project, "install", "--prefer-offline", join(work, packed.filename), ...CONSUMER_VERSIONS);
         for (const file of ["route53.ts", "azure.ts", "plan.ts"]) copyFileSync(join(ROOT, "examples", "typescript", file), join(project, "src", file));
         for (const file of ["run.ts", "types-check.ts"]) copyFileSync(join(ROOT, "tests", "fixtures", "consumer", file), join(project, "src", file));
         copyFileSync(join(ROOT, "examples", "github-actions", "policy", "index.ts"), join(project, "src", "policy-pack.ts"));
@@ -127,7 +127,7 @@ describe("the npm package, installed from its tarball into a consumer project", 
             awsOnly = join(work, "aws-only");
             execFileSync("mkdir", ["-p", join(awsOnly, "src")]);
             writeFileSync(join(awsOnly, "package.json"), JSON.stringify({ name: "aws-only", private: true }));
-            npm(awsOnly, "install", "--offline", join(work, packed.filename), ...CONSUMER_VERSIONS.filter((v) => !v.startsWith("@pulumi/azure-native")));
+            npm(awsOnly, "install", "--prefer-offline", join(work, packed.filename), ...CONSUMER_VERSIONS.filter((v) => !v.startsWith("@pulumi/azure-native")));
         });
 
         it("does not install the Azure package: it is an optional peer", () => {

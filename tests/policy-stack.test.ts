@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as route53 from "@pulumi/aws/route53";
 import { ConfigError, LyncEdgeDns } from "../components";
-import { toComponentArgs } from "../components/config/from-file";
+import { toComponentArgs } from "../components/core/config/from-file";
 import { loadProgramFile, runUnderMocks } from "../offline/engine";
 import { readStackConfig } from "../offline/stack-file";
 import { validConfig } from "./helpers/configs";

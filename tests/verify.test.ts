@@ -10,9 +10,9 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { planRecords } from "../components/plan/planner";
-import type { EdgeDnsConfig } from "../components/config/types";
-import type { EdgeDnsPlan } from "../components/plan/model";
+import { planRecords } from "../components/core/plan/planner";
+import type { EdgeDnsConfig } from "../components/core/config/types";
+import type { EdgeDnsPlan } from "../components/core/plan/model";
 import {
     formatReport, formatSummary, parseServer, verifyPlan,
     VerifyOptionError, type RecordCheck, type VerifyReport, type VerifyStatus,

@@ -5,8 +5,8 @@
  * logical names and inputs the component's renderers give them.
  */
 import { planRecords, parseSrv, type EdgeDnsConfig, type LyncEdgeDnsArgs, type PlannedRecordSet } from "../../components";
-import { relativeName } from "../../components/dns/names";
-import { recordLogicalName } from "../../components/render/renderer";
+import { relativeName } from "../../components/core/dns/names";
+import { recordLogicalName } from "../../components/providers/renderer";
 import type { HandwrittenInput } from "./handwritten";
 
 export type Provider = "route53" | "azure";

@@ -4,8 +4,8 @@
  * an IPv6 address never count as a difference.
  */
 import * as ipaddr from "ipaddr.js";
-import { normalizeFoundName } from "../../components/dns/names";
-import { formatSrv, parseSrv } from "../../components/plan/values";
+import { normalizeFoundName } from "../../components/core/dns/names";
+import { formatSrv, parseSrv } from "../../components/core/plan/values";
 
 /** The value types verify reads: the planned ones and CNAME (SRV targets). */
 export type LookupType = "A" | "AAAA" | "SRV" | "CNAME";

@@ -11,8 +11,8 @@
 import { Resolver } from "node:dns/promises";
 import { limiter } from "./limit";
 import { normalizeValues, type LookupType } from "./compare";
-import { formatSrv } from "../../components/plan/values";
-import { normalizeFoundName } from "../../components/dns/names";
+import { formatSrv } from "../../components/core/plan/values";
+import { normalizeFoundName } from "../../components/core/dns/names";
 
 /** What one lookup came to. */
 export type LookupResult =

@@ -4,8 +4,8 @@
  * contoso.com), must not be an alias (RFC 2782) and must have A or AAAA
  * records (RFC 2782; a client finds nothing to connect to otherwise).
  */
-import { isWithin } from "../../components/dns/names";
-import { parseSrv } from "../../components/plan/values";
+import { isWithin } from "../../components/core/dns/names";
+import { parseSrv } from "../../components/core/plan/values";
 import { describeError, type Lookup, type LookupResult } from "./lookup";
 import type { SrvTargetCheck, SrvTargetStatus } from "./types";
 

@@ -2,7 +2,7 @@
  * The verification report: what `verifyPlan` found for each planned record
  * set. Plain data, ready for JSON output.
  */
-import type { RecordType } from "../../components/plan/model";
+import type { RecordType } from "../../components/core/plan/model";
 
 /**
  * What a check found, one word per kind of problem:

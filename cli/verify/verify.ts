@@ -19,7 +19,7 @@
  *
  * No Pulumi module is loaded here: the CLI runs this without an engine.
  */
-import type { EdgeDnsPlan, PlannedRecordSet } from "../../components/plan/model";
+import type { EdgeDnsPlan, PlannedRecordSet } from "../../components/core/plan/model";
 import { compareValues, describeComparison, normalizeName, normalizeValues } from "./compare";
 import { describeError, Lookup, type LookupOptions } from "./lookup";
 import { parseServer, VerifyOptionError } from "./servers";

@@ -7,7 +7,7 @@
  * Every run is seeded (`FC_SEED`, default below) and sized by `FC_RUNS`, so
  * a failure is reproducible and CI's time is bounded.
  */
-import type { DomainSpec } from "../../components/config/validate";
+import type { DomainSpec } from "../../components/core/config/validate";
 import fc from "fast-check";
 import type { EdgeDnsConfig, SipDomain } from "../../components";
 

@@ -10,8 +10,8 @@ import * as dgram from "node:dgram";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { EdgeDnsPlan } from "../../components/plan/model";
-import { renderZoneFile } from "../../components/zonefile";
+import type { EdgeDnsPlan } from "../../components/core/plan/model";
+import { renderZoneFile } from "../../components/core/zonefile";
 import { requireTool } from "./tools";
 
 /** One zone to serve: its name and its master file text. */

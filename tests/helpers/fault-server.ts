@@ -8,8 +8,8 @@
 import * as dgram from "node:dgram";
 import * as net from "node:net";
 import * as dnsPacket from "dns-packet";
-import { parseSrv } from "../../components/plan/values";
-import type { EdgeDnsPlan } from "../../components/plan/model";
+import { parseSrv } from "../../components/core/plan/values";
+import type { EdgeDnsPlan } from "../../components/core/plan/model";
 
 /**
  * How the server misbehaves for one name (every query type):

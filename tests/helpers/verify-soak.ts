@@ -6,7 +6,7 @@
  * prints one JSON line: what each run found and the memory it left behind.
  */
 import { verifyPlan } from "../../cli/verify/verify";
-import type { EdgeDnsPlan } from "../../components/plan/model";
+import type { EdgeDnsPlan } from "../../components/core/plan/model";
 
 /** The zone of the soak plan. */
 export const SOAK_ZONE = "soak.contoso.com";

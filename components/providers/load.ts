@@ -3,13 +3,13 @@
  * package only: a Route 53 deployment never loads `@pulumi/azure-native`
  * (136 MB) and an Azure one never loads `@pulumi/aws`.
  */
-import { ConfigError } from "../config/errors";
-import { DnsProvider } from "../config/target";
+import { ConfigError } from "../core/config/errors";
+import { DnsProvider } from "../core/config/target";
 import type { Renderer } from "./renderer";
 
 const PACKAGES: Record<DnsProvider, { module: string; pkg: string; range: string }> = {
-    route53: { module: "./route53", pkg: "@pulumi/aws", range: "^7" },
-    azure: { module: "./azure", pkg: "@pulumi/azure-native", range: "^3" },
+    route53: { module: "./route53/render", pkg: "@pulumi/aws", range: "^7" },
+    azure: { module: "./azure/render", pkg: "@pulumi/azure-native", range: "^3" },
 };
 
 /** The renderer for `provider`; a clear error naming the install when its package is missing. */

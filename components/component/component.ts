@@ -3,17 +3,17 @@
  * walks the plan and creates one resource per record set.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { LYNC_EDGE_DNS_TYPE } from "./component-type";
-import { ConfigError, type ConfigIssue } from "./config/errors";
-import { resolveTarget, type LyncEdgeDnsArgs } from "./config/target";
-import { normalizeFoundName } from "./dns/names";
-import { RecordRole, type PlannedZone } from "./plan/model";
-import { planDeployment, SRV_SERVICES, type PlanResult } from "./plan/planner";
-import { loadRenderer } from "./render/load";
+import { LYNC_EDGE_DNS_TYPE } from "../core/component-type";
+import { ConfigError, type ConfigIssue } from "../core/config/errors";
+import { resolveTarget, type LyncEdgeDnsArgs } from "../core/config/target";
+import { normalizeFoundName } from "../core/dns/names";
+import { RecordRole, type PlannedZone } from "../core/plan/model";
+import { planDeployment, SRV_SERVICES, type PlanResult } from "../core/plan/planner";
+import { loadRenderer } from "../providers/load";
 import { claimRecordSets } from "./registry";
-import { evaluateRules, isMandatory } from "./rules/evaluate";
-import { ruleInputFromPlan } from "./rules/from-plan";
-import type { ResolvedTarget } from "./config/target";
+import { evaluateRules, isMandatory } from "../core/rules/evaluate";
+import { ruleInputFromPlan } from "../core/rules/from-plan";
+import type { ResolvedTarget } from "../core/config/target";
 
 
 /** Fields of the args that drive the plan must be plain values: they are checked before anything is created. */

@@ -1,7 +1,7 @@
 /** Route 53: one `aws.route53.Record` per planned record set. */
 import * as route53 from "@pulumi/aws/route53";
 import type * as pulumi from "@pulumi/pulumi";
-import { recordLogicalName, type RenderedRecord, type Renderer } from "./renderer";
+import { recordLogicalName, type RenderedRecord, type Renderer } from "../renderer";
 
 /**
  * Route 53 takes the absolute name, and SRV values as the plan writes them

@@ -8,7 +8,7 @@
  * so each run of a program, and each mock-engine run in tests, starts empty.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ConfigIssue } from "./config/errors";
+import type { ConfigIssue } from "../core/config/errors";
 
 const registries = new WeakMap<object, Map<string, string>>();
 const withoutEngine = {};

@@ -1,9 +1,9 @@
 /** Azure DNS: one `azure-native` `dns.RecordSet` per planned record set. */
 import * as dns from "@pulumi/azure-native/dns";
-import { parseSrv } from "../plan/values";
-import type { PlannedRecordSet } from "../plan/model";
-import { relativeName } from "../dns/names";
-import { recordLogicalName, type RenderedRecord, type Renderer } from "./renderer";
+import { parseSrv } from "../../core/plan/values";
+import type { PlannedRecordSet } from "../../core/plan/model";
+import { relativeName } from "../../core/dns/names";
+import { recordLogicalName, type RenderedRecord, type Renderer } from "../renderer";
 
 /** The typed record list for the set's type; SRV targets without the trailing dot, as Azure DNS stores them. */
 function typedRecords(record: PlannedRecordSet): Pick<dns.RecordSetArgs, "aRecords" | "aaaaRecords" | "srvRecords"> {

@@ -4,9 +4,9 @@
  * grouping all come from the plan.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResolvedTarget } from "../config/target";
-import type { PlannedRecordSet, PlannedZone } from "../plan/model";
-import { relativeName } from "../dns/names";
+import type { ResolvedTarget } from "../core/config/target";
+import type { PlannedRecordSet, PlannedZone } from "../core/plan/model";
+import { relativeName } from "../core/dns/names";
 
 /** What every renderer is given. */
 export interface RenderContext {
