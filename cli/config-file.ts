@@ -12,6 +12,12 @@ import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 /** A deployment read from a file, and where it was found in it. */
 export interface DeploymentFile {
     config: unknown;
+    /**
+     * A stack file's DNS target (`<project>:dns`), when it has one: checked
+     * as the program would check it, so that `plan` refuses what `pulumi up`
+     * would.
+     */
+    dns?: unknown;
     /** `the file` or `config["lync-edge-dns:deployment"]` for a stack file. */
     foundAt: string;
 }
@@ -44,7 +50,9 @@ export function readDeploymentFile(file: string): DeploymentFile {
                 ? `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. lync-edge-dns:${STACK_CONFIG_KEYS.deployment})`
                 : `is a Pulumi stack file with ${keys.length} deployment keys (${keys.join(", ")}); keep one`);
         }
-        return { config: (stackConfig as Record<string, unknown>)[keys[0]], foundAt: `config["${keys[0]}"]` };
+        const project = keys[0].slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length);
+        const config = stackConfig as Record<string, unknown>;
+        return { config: config[keys[0]], dns: config[`${project}:${STACK_CONFIG_KEYS.dns}`], foundAt: `config["${keys[0]}"]` };
     }
     return { config: value, foundAt: "the file" };
 }

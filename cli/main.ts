@@ -14,9 +14,9 @@ import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../components/core/config/errors";
 import { configJsonSchema, stackFileJsonSchema } from "../components/core/config/schema";
-import { planDeployment, type PlanResult } from "../components/core/plan/planner";
-import { evaluateRules, isMandatory } from "../components/core/rules/evaluate";
-import { ruleInputFromPlan } from "../components/core/rules/from-plan";
+import { checkDeployment, type CheckResult } from "../components/core/check";
+import type { PlanResult } from "../components/core/plan/planner";
+import { isMandatory } from "../components/core/rules/evaluate";
 import { renderZoneFile } from "../components/core/zonefile";
 import { readDeploymentFile } from "./config-file";
 import { planJson, planTable, planZones } from "./plan-output";
@@ -25,8 +25,12 @@ import { formatReport, parseServer, verifyPlan, VerifyOptionError, VERIFY_DEFAUL
 /** Exit codes, as the README documents them. */
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
-function load(file: string): PlanResult {
-    return planDeployment(readDeploymentFile(file).config);
+/** The file through the check pipeline; throws `ConfigError` for any problem, as the program would. */
+function load(file: string): CheckResult & { planned: PlanResult } {
+    const { config, dns } = readDeploymentFile(file);
+    const result = checkDeployment({ config, dns });
+    if (result.issues.length > 0 || !result.planned) throw new ConfigError(result.issues);
+    return { ...result, planned: result.planned };
 }
 
 function positiveMs(value: string): number {
@@ -58,8 +62,7 @@ function program(out: (text: string) => void, setExit: (code: number) => void): 
         .option("--out <dir>", "with --format zone: write one <zone>.zone file per zone into this folder instead of printing")
         .addHelpText("after", "\nExamples:\n  lync-edge-dns plan --config Pulumi.prod.yaml\n  lync-edge-dns plan --config edge.yaml --format zone --out zones/")
         .action((options: { config: string; format: "table" | "json" | "zone"; out?: string }) => {
-            const planned = load(options.config);
-            const { violations } = evaluateRules(ruleInputFromPlan(planned));
+            const { planned, violations } = load(options.config);
             if (options.format === "json") out(planJson(planned, violations));
             else if (options.format === "table") out(planTable(planned, violations));
             else if (options.out) {
@@ -78,7 +81,7 @@ function program(out: (text: string) => void, setExit: (code: number) => void): 
         .option("--timeout <ms>", "timeout of one query in milliseconds (one retry follows)", positiveMs, VERIFY_DEFAULTS.timeoutMs)
         .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server 192.0.2.53 --server [2001:db8::53]:53 --timeout 1000")
         .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number }) => {
-            const planned = load(options.config);
+            const { planned } = load(options.config);
             const report = await verifyPlan(planned.plan, { servers: options.server, timeoutMs: options.timeout });
             out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
             setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);

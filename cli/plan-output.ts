@@ -21,14 +21,18 @@ function table(rows: string[][], indent = "  "): string[] {
 
 /** The plan for a change review: records by zone with what each is for, warnings, and each rule's verdict. */
 export function planTable(planned: PlanResult, violations: Violation[]): string {
-    const origins = new Map(planned.origins.map((o) => [`${o.name} ${o.type}`, o]));
     const lines: string[] = [];
-    let total = 0;
-    for (const { zone, records } of planned.plan.zones) {
-        total += records.length;
-        lines.push(`Zone ${zone} (${records.length} record ${records.length === 1 ? "set" : "sets"})`);
-        const rows = [["TYPE", "NAME", "TTL", "VALUES", "FOR"]];
-        for (const r of records) rows.push([r.type, r.name, String(r.ttl), r.values.join(", "), origins.get(`${r.name} ${r.type}`)?.roles.join("; ") ?? ""]);
+    const total = planned.records.length;
+    // Records come sorted by zone: one pass, one table per zone.
+    const byZone = new Map<string, string[][]>();
+    for (const r of planned.records) {
+        let rows = byZone.get(r.zone);
+        if (!rows) byZone.set(r.zone, rows = [["TYPE", "NAME", "TTL", "VALUES", "FOR"]]);
+        rows.push([r.type, r.name, String(r.ttl), r.values.join(", "), r.origin.roles.join("; ")]);
+    }
+    for (const [zone, rows] of byZone) {
+        const count = rows.length - 1;
+        lines.push(`Zone ${zone} (${count} record ${count === 1 ? "set" : "sets"})`);
         lines.push(...table(rows), "");
     }
     if (planned.plan.warnings.length > 0) {

@@ -1,63 +1,39 @@
 /**
- * The `LyncEdgeDns` component: plans the records at construction, then
- * walks the plan and creates one resource per record set.
+ * The `LyncEdgeDns` component: runs the check pipeline at construction, then
+ * walks the plan and creates one resource per record set. It holds no DNS
+ * knowledge of its own: what to publish comes from the core, how from the
+ * provider module.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { checkOrThrow } from "../core/check";
 import { LYNC_EDGE_DNS_TYPE } from "../core/component-type";
 import { ConfigError, type ConfigIssue } from "../core/config/errors";
-import { resolveTarget, type LyncEdgeDnsArgs } from "../core/config/target";
+import type { LyncEdgeDnsArgs } from "../core/config/target";
 import { normalizeFoundName } from "../core/dns/names";
-import { RecordRole, type PlannedZone } from "../core/plan/model";
-import { planDeployment, SRV_SERVICES, type PlanResult } from "../core/plan/planner";
+import { FEDERATION_SRV } from "../core/plan/catalogue";
+import { certificateSubjectNames } from "../core/plan/certificate";
+import type { PlannedZone } from "../core/plan/model";
 import { loadRenderer } from "../providers/load";
 import { claimRecordSets } from "./registry";
-import { evaluateRules, isMandatory } from "../core/rules/evaluate";
-import { ruleInputFromPlan } from "../core/rules/from-plan";
-import type { ResolvedTarget } from "../core/config/target";
-
-
-/** Fields of the args that drive the plan must be plain values: they are checked before anything is created. */
-function findUnresolvedValues(value: unknown, path: string, found: ConfigIssue[]): void {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
-        found.push({ path, message: "must be a plain value, not an Output or a Promise: the records are planned when the component is constructed (only the zone ids and resource groups under dns may be Outputs)" });
-    } else if (Array.isArray(value)) {
-        value.forEach((item, i) => findUnresolvedValues(item, `${path}[${i}]`, found));
-    } else if (value !== null && typeof value === "object") {
-        for (const [key, item] of Object.entries(value)) findUnresolvedValues(item, path ? `${path}.${key}` : key, found);
-    }
-}
 
 /**
- * The component's own guard, always on: the policy rules over its own plan
- * (a mandatory violation stops it), then the program-wide registry of record
- * sets (no two instances publish the same one).
+ * Fields of the args that drive the plan must be plain values: they are
+ * checked before anything is created. A structure that contains itself is
+ * refused too (it could not be a deployment, and walking it would not end).
  */
-function guard(name: string, planned: PlanResult): string[] {
-    const report = evaluateRules(ruleInputFromPlan(planned));
-    const mandatory = report.violations.filter(isMandatory);
-    if (mandatory.length > 0) {
-        throw new ConfigError(mandatory.map((v) => ({ path: v.sources.join(", ") || "(plan)", message: `[${v.rule}] ${v.message}` })), "lync-edge-dns policy violation");
+function findUnresolvedValues(value: unknown, path: string, found: ConfigIssue[], seen = new Set<object>()): void {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+        found.push({ path: path || "(root)", message: "must be a plain value, not an Output or a Promise: the records are planned when the component is constructed (only the zone ids and resource groups under dns may be Outputs)" });
+    } else if (value !== null && typeof value === "object") {
+        if (seen.has(value)) {
+            found.push({ path: path || "(root)", message: "contains itself (a circular reference); give plain data" });
+            return;
+        }
+        seen.add(value);
+        if (Array.isArray(value)) value.forEach((item, i) => findUnresolvedValues(item, `${path}[${i}]`, found, seen));
+        else for (const [key, item] of Object.entries(value)) findUnresolvedValues(item, path ? `${path}.${key}` : key, found, seen);
+        seen.delete(value);
     }
-    const owner = `LyncEdgeDns ${JSON.stringify(name)}`;
-    const clashes = claimRecordSets(owner, planned.origins.map((o) => `${o.name} ${o.type}`));
-    if (clashes.length > 0) throw new ConfigError(clashes, `${owner} would publish record sets another LyncEdgeDns already publishes`);
-    return report.violations.map((v) => `[${v.rule}] ${v.message}`);
-}
-
-/** Plans and checks everything; throws `ConfigError` before any resource is registered. */
-function planForComponent(name: string, args: LyncEdgeDnsArgs): { planned: PlanResult; target: ResolvedTarget; warnings: string[] } {
-    if (args === undefined || args === null || typeof args !== "object") {
-        throw new ConfigError([{ path: "(root)", message: "the component needs args: { sipDomains, edge, dns }" }]);
-    }
-    const { dns, ...config } = args;
-    const unresolved: ConfigIssue[] = [];
-    findUnresolvedValues(config, "", unresolved);
-    if (unresolved.length > 0) throw new ConfigError(unresolved);
-    const planned = planDeployment(config);
-    const resolved = resolveTarget(dns, planned);
-    if (resolved.issues.length > 0 || !resolved.target) throw new ConfigError(resolved.issues);
-    const advisories = guard(name, planned);
-    return { planned, target: resolved.target, warnings: [...planned.plan.warnings, ...advisories] };
 }
 
 /**
@@ -87,29 +63,36 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
     public readonly warnings: pulumi.Output<string[]>;
 
     constructor(name: string, args: LyncEdgeDnsArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Plan before registering the component itself: invalid config must
-        // leave nothing behind, not even an empty component.
-        const { planned, target, warnings } = planForComponent(name, args);
-        super(LYNC_EDGE_DNS_TYPE, name, {}, opts);
-
+        // Everything that can refuse the input runs before the component
+        // registers itself: invalid input leaves nothing behind, not even an
+        // empty component — nor does a missing provider package.
+        if (args === undefined || args === null || typeof args !== "object") {
+            throw new ConfigError([{ path: "(root)", message: "the component needs args: { sipDomains, edge, dns }" }]);
+        }
+        const { dns, ...config } = args;
+        const unresolved: ConfigIssue[] = [];
+        findUnresolvedValues(config, "", unresolved);
+        if (unresolved.length > 0) throw new ConfigError(unresolved);
+        const { planned, target, warnings } = checkOrThrow({ config, dns, requireDns: true });
+        if (!target) throw new Error("internal: a checked deployment without a DNS target");
         const render = loadRenderer(target.provider);
+        const owner = `LyncEdgeDns ${JSON.stringify(name)}`;
+        const clashes = claimRecordSets(owner, planned.records);
+        if (clashes.length > 0) throw new ConfigError(clashes, `${owner} would publish record sets another LyncEdgeDns already publishes`);
+
+        super(LYNC_EDGE_DNS_TYPE, name, {}, opts);
         const rendered = render(planned.plan.zones, { parent: this, componentName: name, target });
         for (const warning of warnings) pulumi.log.warn(warning, this);
 
-        const federationPrefix = `${SRV_SERVICES.sipFederation}.`;
         const federationFqdns = rendered
-            .filter((r) => r.record.type === "SRV" && r.record.name.startsWith(federationPrefix))
+            .filter((r) => r.record.type === "SRV" && r.record.name.startsWith(`${FEDERATION_SRV.service}.`))
             .map((r) => r.fqdn);
-        const certificateRoles: ReadonlySet<RecordRole> = new Set([RecordRole.AccessEdgeHost, RecordRole.XmppHost, RecordRole.WebConferencing]);
-        const certificateNames = [...new Set(planned.origins
-            .filter((o) => o.roles.some((role) => certificateRoles.has(role)))
-            .map((o) => o.name))].sort();
 
         this.records = pulumi.output(planned.plan.zones);
         // A provider may leave fqdn empty (it is an output, not an input): list what it reports.
         this.federationSrvFqdns = pulumi.all(federationFqdns).apply((fqdns) =>
             fqdns.filter((f): f is string => typeof f === "string" && f !== "").map((f) => normalizeFoundName(f)).sort());
-        this.certificateSubjectNames = pulumi.output(certificateNames);
+        this.certificateSubjectNames = pulumi.output(certificateSubjectNames(planned.records));
         this.mobilityDomains = pulumi.output(planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name).sort());
         this.warnings = pulumi.output(warnings);
         this.registerOutputs({

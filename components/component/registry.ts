@@ -9,6 +9,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigIssue } from "../core/config/errors";
+import { FEDERATION_SRV } from "../core/plan/catalogue";
+import type { TracedRecordSet } from "../core/plan/model";
 
 const registries = new WeakMap<object, Map<string, string>>();
 const withoutEngine = {};
@@ -24,22 +26,23 @@ function registryOfThisProgram(): Map<string, string> {
 }
 
 /**
- * Claims record sets (`"<name> <type>"`) for `owner`. Returns one issue per
- * record set another instance already owns, and claims nothing in that case.
+ * Claims record sets for `owner`. Returns one issue per record set another
+ * instance already owns, and claims nothing in that case.
  */
-export function claimRecordSets(owner: string, keys: string[]): ConfigIssue[] {
+export function claimRecordSets(owner: string, records: readonly TracedRecordSet[]): ConfigIssue[] {
     const registry = registryOfThisProgram();
     const issues: ConfigIssue[] = [];
-    for (const key of keys) {
-        const other = registry.get(key);
+    const keyOf = (r: TracedRecordSet): string => `${r.name} ${r.type}`;
+    for (const r of records) {
+        const other = registry.get(keyOf(r));
         if (other !== undefined) {
-            const [name, type] = key.split(" ");
+            const federation = r.origin.kinds.includes(FEDERATION_SRV.id);
             issues.push({
-                path: name,
-                message: `${name} ${type} is already published by ${other}; ${owner} would publish it again. One record set has one owner: remove the domain from one of them${name.startsWith("_sipfederationtls._tcp.") ? " (a mobility domain needs exactly one federation SRV)" : ""}`,
+                path: r.name,
+                message: `${r.name} ${r.type} is already published by ${other}; ${owner} would publish it again. One record set has one owner: remove the domain from one of them${federation ? " (a mobility domain needs exactly one federation SRV)" : ""}`,
             });
         }
     }
-    if (issues.length === 0) for (const key of keys) registry.set(key, owner);
+    if (issues.length === 0) for (const r of records) registry.set(keyOf(r), owner);
     return issues;
 }

@@ -92,17 +92,19 @@ const schemaMatchesTypes: Same<ParsedConfig, EdgeDnsConfig> = true;
 void schemaMatchesTypes;
 
 function editDistance(a: string, b: string): number {
+    // One row of the Levenshtein table; `at` reads it (every index is in range).
     const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    const at = (j: number): number => row[j] as number;
     for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0];
+        let diagonal = at(0);
         row[0] = i;
         for (let j = 1; j <= b.length; j++) {
-            const above = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            const above = at(j);
+            row[j] = Math.min(at(j) + 1, at(j - 1) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
             diagonal = above;
         }
     }
-    return row[b.length];
+    return at(b.length);
 }
 
 /** The object schema that sits at `path`, to name the keys allowed there. */
@@ -124,7 +126,11 @@ function objectSchemaAt(path: readonly PropertyKey[]): z.ZodObject | undefined {
 
 /** "did you mean" for a typo, or the keys allowed at that place. */
 function unknownKeyMessage(objectPath: readonly PropertyKey[], key: string): string {
-    const allowed = Object.keys(objectSchemaAt(objectPath)?.shape ?? {});
+    return unknownKeyMessageFor(key, Object.keys(objectSchemaAt(objectPath)?.shape ?? {}));
+}
+
+/** "unknown key; did you mean ...?" for a key close to one of `allowed`, else the keys allowed. */
+export function unknownKeyMessageFor(key: string, allowed: readonly string[]): string {
     let best: string | undefined;
     let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
     for (const known of allowed) {
@@ -153,8 +159,9 @@ export function toConfigIssues(error: { issues: readonly z.core.$ZodIssue[] }, p
             // A SIP domain is a name or an object: report the problems of the
             // branch whose type matched what was given, not "invalid input".
             const matching = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === "invalid_type"));
-            if (matching.length === 1) {
-                issues.push(...toConfigIssues({ issues: matching[0] }, prefix, issue.path));
+            const [only] = matching;
+            if (matching.length === 1 && only) {
+                issues.push(...toConfigIssues({ issues: only }, prefix, issue.path));
                 continue;
             }
         }

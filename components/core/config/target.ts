@@ -1,13 +1,14 @@
 /**
- * Where the records go: the DNS service and its zones. Zone handles may be
- * Outputs of other resources (a zone created beside the component), so they
- * are not validated beyond their presence.
+ * Where the records go: the DNS service and its zones, as the component's
+ * `dns` argument and a stack file's `lync-edge-dns:dns` give them. One check
+ * serves both, so `lync-edge-dns plan` refuses exactly what `pulumi up`
+ * would. Zone handles may be Outputs of other resources (a zone created
+ * beside the component): they are accepted as they are and never guessed at.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { PlanResult } from "../plan/planner";
-import { quote } from "../dns/names";
-import { normalizeFoundName } from "../dns/names";
-import type { ConfigIssue } from "./errors";
+import { canonicalHostName, quote } from "../dns/names";
+import type { IssueCollector } from "./errors";
+import { unknownKeyMessageFor } from "./schema";
 import type { EdgeDnsSettings, SipDomain } from "./types";
 
 /** The DNS service that publishes the records. */
@@ -50,84 +51,85 @@ export interface LyncEdgeDnsArgs extends EdgeDnsSettings {
     dns: DnsTarget;
 }
 
-/** Record set limits of each service (AWS and Azure DNS service limits). */
-export const VALUES_PER_RECORD_SET: Record<DnsProvider, number> = {
-    route53: 400,
-    azure: 20,
-};
+/** A zone id or resource group: a non-empty string, or an Output/Promise of one from another resource. */
+export type ZoneHandle = pulumi.Input<string>;
 
-/** A DNS target with the zone maps keyed by canonical zone names. */
-export interface ResolvedTarget {
-    provider: DnsProvider;
-    hostedZoneIds: Map<string, pulumi.Input<string>>;
-    /** Azure: resource group per zone, for every zone. */
-    resourceGroups: Map<string, pulumi.Input<string>>;
+/** The keys a `dns` block may hold: every provider's, so one stack file switches provider with one key. */
+export const DNS_TARGET_KEYS = ["provider", "hostedZoneIds", "resourceGroupName", "zoneResourceGroups"] as const;
+
+/**
+ * A value that will become a string later (an Output, a Promise): an object
+ * that is not plain data. The core cannot look inside, and does not try.
+ */
+function isHandle(value: unknown): boolean {
+    return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype;
 }
 
-const PROVIDERS: string[] = Object.values(DnsProvider);
+function handle(value: unknown, path: string, out: IssueCollector): ZoneHandle | undefined {
+    if (typeof value === "string" && value.trim() !== "") return value;
+    if (isHandle(value)) return value as ZoneHandle;
+    out.error(path, typeof value === "string" ? "is empty" : `must be a string (or an Output of one), got ${quote(value)}`);
+    return undefined;
+}
 
-function zoneMap(
-    given: Record<string, pulumi.Input<string>> | undefined, path: string, zones: string[], issues: ConfigIssue[],
-): Map<string, pulumi.Input<string>> {
-    const map = new Map<string, pulumi.Input<string>>();
+/** A zone map with its keys made canonical (case, trailing dot, IDN), each a zone of this deployment, each once. */
+function zoneMap(given: unknown, path: string, zones: readonly string[], out: IssueCollector): Map<string, ZoneHandle> {
+    const map = new Map<string, ZoneHandle>();
     if (given === undefined) return map;
-    if (typeof given !== "object" || given === null || Array.isArray(given)) {
-        issues.push({ path, message: `must be a map from zone name to value, got ${quote(given)}` });
+    if (typeof given !== "object" || given === null || Array.isArray(given) || isHandle(given)) {
+        out.error(path, `must be a map from zone name to value, got ${quote(given)}`);
         return map;
     }
+    const firstKey = new Map<string, string>();
     for (const [key, value] of Object.entries(given)) {
-        const zone = normalizeFoundName(key);
-        if (!zones.includes(zone)) {
-            issues.push({ path: `${path}[${quote(key)}]`, message: `${quote(key)} is not a zone of this deployment (${zones.join(", ")})` });
-        } else if (value === undefined || value === null || value === "") {
-            issues.push({ path: `${path}[${quote(key)}]`, message: "is empty" });
-        } else {
-            map.set(zone, value);
+        const at = `${path}[${quote(key)}]`;
+        const name = canonicalHostName(key);
+        if (!name.ok || !zones.includes(name.value)) {
+            out.error(at, `${quote(key)} is not a zone of this deployment (${zones.join(", ")})`);
+            continue;
         }
+        const earlier = firstKey.get(name.value);
+        if (earlier !== undefined) {
+            out.error(at, `names the zone ${name.value} again (also ${quote(earlier)}); give each zone once`);
+            continue;
+        }
+        firstKey.set(name.value, key);
+        const checked = handle(value, at, out);
+        if (checked !== undefined) map.set(name.value, checked);
     }
     return map;
 }
 
-/**
- * Checks the DNS target against the plan: a known provider, a resource group
- * for every Azure zone, zone keys that name zones of this deployment, and
- * record sets within the service's limits. The other provider's fields are
- * allowed and unused, so that one stack file can switch provider with one key.
- */
-export function resolveTarget(target: DnsTarget | undefined, planned: PlanResult): { target?: ResolvedTarget; issues: ConfigIssue[] } {
-    const issues: ConfigIssue[] = [];
-    if (target === undefined || target === null || typeof target !== "object") {
-        return { issues: [{ path: "dns", message: `is required: { provider: ${PROVIDERS.map((p) => quote(p)).join(" | ")}, ... }` }] };
+/** The generic part of the `dns` check: a known provider, no unknown keys, zone maps keyed by canonical zones. */
+export function checkTargetFields(target: unknown, zones: readonly string[], providers: readonly string[], out: IssueCollector) {
+    if (target === undefined || target === null || typeof target !== "object" || Array.isArray(target) || isHandle(target)) {
+        out.error("dns", `is required: { provider: ${providers.map((p) => quote(p)).join(" | ")}, ... }, got ${quote(target)}`);
+        return undefined;
     }
-    const provider = target.provider;
-    if (!PROVIDERS.includes(provider)) {
-        issues.push({ path: "dns.provider", message: `must be one of ${PROVIDERS.map((p) => quote(p)).join(", ")}, got ${quote(provider)}` });
-        return { issues };
+    const given = target as Record<string, unknown>;
+    for (const key of Object.keys(given)) {
+        if (!(DNS_TARGET_KEYS as readonly string[]).includes(key)) out.error(`dns.${key}`, unknownKeyMessageFor(key, DNS_TARGET_KEYS));
     }
-    const zones = planned.deployment.zones;
-    const hostedZoneIds = zoneMap(target.hostedZoneIds, "dns.hostedZoneIds", zones, issues);
-    const zoneGroups = zoneMap(target.zoneResourceGroups, "dns.zoneResourceGroups", zones, issues);
-    const resourceGroups = new Map<string, pulumi.Input<string>>();
-    if (provider === DnsProvider.Azure) {
-        const missing: string[] = [];
-        for (const zone of zones) {
-            const group = zoneGroups.get(zone) ?? target.resourceGroupName;
-            if (group === undefined || group === "") missing.push(zone);
-            else resourceGroups.set(zone, group);
-        }
-        if (missing.length > 0) {
-            issues.push({ path: "dns.resourceGroupName", message: `is required for azure: no resource group for ${missing.join(", ")} (give resourceGroupName, or zoneResourceGroups for each zone)` });
-        }
+    if (!providers.includes(given.provider as string)) {
+        out.error("dns.provider", given.provider === undefined
+            ? `is required: one of ${providers.map((p) => quote(p)).join(", ")}`
+            : `must be one of ${providers.map((p) => quote(p)).join(", ")}, got ${quote(given.provider)}`);
     }
-    const limit = VALUES_PER_RECORD_SET[provider];
-    planned.plan.zones.forEach((zone, z) => zone.records.forEach((record, r) => {
-        if (record.values.length > limit) {
-            const origin = planned.origins.find((o) => o.name === record.name && o.type === record.type);
-            issues.push({
-                path: origin?.sources.join(", ") ?? `zones[${z}].records[${r}]`,
-                message: `${record.name} ${record.type} would hold ${record.values.length} values; ${provider === "azure" ? "Azure DNS" : "Route 53"} allows at most ${limit} in one record set`,
-            });
-        }
-    }));
-    return { target: { provider, hostedZoneIds, resourceGroups }, issues };
+    const fields = {
+        provider: given.provider as string,
+        hostedZoneIds: zoneMap(given.hostedZoneIds, "dns.hostedZoneIds", zones, out),
+        zoneResourceGroups: zoneMap(given.zoneResourceGroups, "dns.zoneResourceGroups", zones, out),
+        resourceGroupName: given.resourceGroupName === undefined ? undefined : handle(given.resourceGroupName, "dns.resourceGroupName", out),
+    };
+    return fields;
 }
+
+/** A DNS target after every check: the provider and each zone's handles. */
+export interface ResolvedTarget {
+    provider: DnsProvider;
+    /** Route 53: hosted zone id per zone, where given. */
+    hostedZoneIds: Map<string, ZoneHandle>;
+    /** Azure: resource group per zone, for every zone. */
+    resourceGroups: Map<string, ZoneHandle>;
+}
+

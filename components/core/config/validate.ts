@@ -6,7 +6,7 @@
 import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
 import { ServerVersion } from "./types";
-import { AUTODISCOVER_LABEL, SRV_SERVICES } from "../plan/services";
+import { domainRecords, type DeploymentKindId } from "../plan/catalogue";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
 import { canonicalHostName, canonicalRelativeName, isWithin, MAX_NAME, quote, zoneFinder } from "../dns/names";
 
@@ -52,6 +52,8 @@ export interface DomainSpec {
 /** A host the deployment publishes once, whatever the domains. */
 export interface HostSpec {
     name: string;
+    /** Which of the catalogue's deployment hosts it is. */
+    kind: DeploymentKindId;
     addresses: AddressSet;
     path: string;
 }
@@ -182,20 +184,12 @@ function checkMostSpecificZones(domains: DomainSpec[], zones: string[], out: Iss
 /**
  * A domain valid on its own can still be too long for the names published
  * under it: `_sipfederationtls._tcp.` adds 23 characters, a host label its
- * own. Every name the planner will write for the domain (see the table in
- * `plan/planner.ts`) must fit in 253 characters (RFC 1035 §2.3.4), or the
- * DNS service and every resolver refuse it.
+ * own. Every name the catalogue gives the domain must fit in 253 characters
+ * (RFC 1035 §2.3.4), or the DNS service and every resolver refuse it.
  */
 function checkPublishedNameLengths(domains: DomainSpec[], labels: Deployment["labels"], hasReverseProxy: boolean, out: IssueCollector): void {
     for (const d of domains) {
-        const prefixes = [
-            ...(d.federationDiscovery || d.mobility ? [SRV_SERVICES.sipFederation] : []),
-            ...(d.externalAccess ? [SRV_SERVICES.sipExternal] : []),
-            ...(d.federationDiscovery || d.mobility || d.externalAccess ? [labels.accessEdge] : []),
-            ...(d.xmpp ? [SRV_SERVICES.xmppServer, labels.xmpp] : []),
-            ...(d.mobility && hasReverseProxy ? [AUTODISCOVER_LABEL] : []),
-        ];
-        const tooLong = prefixes.map((p) => `${p}.${d.name}`).filter((n) => n.length > MAX_NAME);
+        const tooLong = domainRecords(d.name, d, { labels, hasReverseProxy }).map((r) => r.name).filter((n) => n.length > MAX_NAME);
         if (tooLong.length > 0) {
             const longest = tooLong.reduce((a, b) => (b.length > a.length ? b : a));
             const byLabel = [labels.accessEdge, labels.xmpp].some((l) => longest === `${l}.${d.name}`);
@@ -223,14 +217,14 @@ function describeZones(zones: string[]): string {
     return zones.length <= 10 ? zones.join(", ") : `${zones.slice(0, 10).join(", ")} and ${zones.length - 10} more`;
 }
 
-function checkHost(raw: string, path: string, addresses: AddressSet, zones: HostZones | undefined, out: IssueCollector): HostSpec | undefined {
+function checkHost(raw: string, path: string, kind: DeploymentKindId, addresses: AddressSet, zones: HostZones | undefined, out: IssueCollector): HostSpec | undefined {
     const name = checkHostName(raw, path, out);
     if (name === undefined) return undefined;
     if (zones && zones.find(name) === undefined) {
         out.error(path, `${name} is not inside any zone of this deployment (${describeZones(zones.names)}); every record must fall inside a zone given by a SIP domain`);
         return undefined;
     }
-    return { name, addresses, path };
+    return { name, kind, addresses, path };
 }
 
 function domainWarnings(domains: DomainSpec[], hasReverseProxy: boolean, labels: Deployment["labels"], out: IssueCollector): void {
@@ -289,13 +283,14 @@ function withoutOffendingFields(input: unknown, issues: readonly { code: string;
     for (const issue of issues) {
         const targets = issue.code === "unrecognized_keys" ? (issue.keys ?? []).map((k) => [...issue.path, k]) : [issue.path];
         for (const path of targets) {
-            if (path.length === 0 || typeof path[path.length - 1] === "number") return undefined;
+            const last = path[path.length - 1];
+            if (last === undefined || typeof last === "number") return undefined;
             let parent: unknown = copy;
             for (const key of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[key];
             // Only plain objects are repaired; anything exotic (a String object,
             // a typed array) stays as the shape errors describe it.
             if (parent === null || typeof parent !== "object" || Object.getPrototypeOf(parent) !== Object.prototype) return undefined;
-            if (!Reflect.deleteProperty(parent, path[path.length - 1])) return undefined;
+            if (!Reflect.deleteProperty(parent, last)) return undefined;
         }
     }
     return copy;
@@ -333,7 +328,7 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
         const given = edge[role];
         if (!given) continue;
         const addresses = checkAddresses(given.ips, `edge.${role}.ips`, allowPrivate, out);
-        const host = checkHost(given.fqdn, `edge.${role}.fqdn`, addresses, zonesForHosts, out);
+        const host = checkHost(given.fqdn, `edge.${role}.fqdn`, role, addresses, zonesForHosts, out);
         if (host) hosts.push(host);
     }
     let reverseProxy: AddressSet | undefined;
@@ -342,7 +337,7 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
         const seen = new Map<string, string>();
         (edge.reverseProxy.hosts ?? []).forEach((raw, i) => {
             const path = `edge.reverseProxy.hosts[${i}]`;
-            const host = checkHost(raw, path, reverseProxy as AddressSet, zonesForHosts, out);
+            const host = checkHost(raw, path, "reverseProxyHost", reverseProxy as AddressSet, zonesForHosts, out);
             if (!host) return;
             const earlier = seen.get(host.name);
             if (earlier !== undefined) out.error(path, `${quote(raw)} is listed twice (also at ${earlier})`);

@@ -79,7 +79,7 @@ export function canonicalHostName(raw: string): Checked<string> {
     const problem = labelProblem(labels);
     if (problem) return { ok: false, reason: problem };
     if (labels.length < 2) return { ok: false, reason: "it has a single label; give the full domain name, e.g. contoso.com" };
-    if (/^[0-9]+$/.test(labels[labels.length - 1])) return { ok: false, reason: "its last label is all digits (an IP address is not a DNS name)" };
+    if (/^[0-9]+$/.test(labels[labels.length - 1] ?? "")) return { ok: false, reason: "its last label is all digits (an IP address is not a DNS name)" };
     return { ok: true, value: name };
 }
 

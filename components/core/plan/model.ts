@@ -8,6 +8,8 @@
  * zones sorted by name, records by name then type.
  */
 
+import type { KindId } from "./catalogue";
+
 /** The record types the Edge deployment publishes. */
 export const RecordType = {
     /** IPv4 address record. */
@@ -72,4 +74,18 @@ export interface RecordOrigin {
     roles: RecordRole[];
     /** The config paths that asked for it, e.g. `sipDomains[0]`, `edge.accessEdgeIps`. */
     sources: string[];
+}
+
+/**
+ * A planned record set as the core keeps it: the record, its zone, and its
+ * origin (roles, config paths and catalogue kinds) carried with it, so that
+ * no reader has to join record sets back to their origins by name. The
+ * public plan (`EdgeDnsPlan`) strips all but the record.
+ */
+export interface TracedRecordSet extends PlannedRecordSet {
+    zone: string;
+    origin: RecordOrigin & {
+        /** The catalogue kinds that asked for it (`components/core/plan/catalogue.ts`). */
+        kinds: KindId[];
+    };
 }

@@ -1,65 +1,57 @@
 /**
  * The planner: a checked deployment in, record sets out. Pure: no Pulumi, no
- * I/O, linear in the number of records.
- *
- * The records, per SIP domain d (Microsoft, "DNS summary - SIP, XMPP
- * federation, and public instant messaging in Lync Server 2013" and "Edge
- * Server environmental requirements"):
- *
- * | when                            | name                        | type   | value                |
- * |---------------------------------|-----------------------------|--------|----------------------|
- * | federationDiscovery or mobility | `_sipfederationtls._tcp.d`  | SRV    | `P W 5061 sip.d.`    |
- * | externalAccess                  | `_sip._tls.d`               | SRV    | `P W 443 sip.d.`     |
- * | either SRV above                | `sip.d`                     | A/AAAA | Access Edge IPs      |
- * | xmpp                            | `_xmpp-server._tcp.d`       | SRV    | `P W 5269 xmpp.d.`   |
- * | xmpp                            | `xmpp.d`                    | A/AAAA | Access Edge IPs      |
- * | mobility and a reverse proxy    | `lyncdiscover.d`            | A/AAAA | reverse proxy IPs    |
- *
- * and once: the Web Conferencing and A/V Edge FQDNs to their IPs, each
- * reverse proxy host to the reverse proxy IPs. SRV targets lie in the SRV's
- * own domain (Microsoft's same-domain rule) and have address records here
- * (RFC 2782: the target must have A/AAAA records and must not be an alias).
+ * I/O, linear in the number of records. It is a loop over the record
+ * catalogue (`catalogue.ts`, which cites Microsoft's tables); every name
+ * goes to the most specific zone of the deployment that holds it, because
+ * a name below a delegated child zone is never answered from the parent
+ * (RFC 1034 §4.2.1).
  */
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { EdgeDnsConfig } from "../config/types";
 import { validateConfig, type AddressSet, type Deployment } from "../config/validate";
 import { zoneFinder } from "../dns/names";
 import { formatSrv } from "./values";
-import { AUTODISCOVER_LABEL, SRV_PORTS, SRV_SERVICES } from "./services";
-import {
-    RecordRole, RecordType,
-    type EdgeDnsPlan, type PlannedRecordSet, type PlannedZone, type RecordOrigin,
-} from "./model";
+import { DEPLOYMENT_HOST_KINDS, domainRecords, type DomainKindId, type KindId } from "./catalogue";
+import { RecordType, type EdgeDnsPlan, type PlannedZone, type RecordOrigin, type RecordRole, type TracedRecordSet } from "./model";
 
 export { SRV_PORTS, SRV_SERVICES } from "./services";
 
-/** Everything the planner knows: the plan, the checked deployment, and where each record set came from. */
+/** Everything the planner knows: the plan, the checked deployment, and each record set with its origin. */
 export interface PlanResult {
+    /** The public plan: record sets per zone. */
     plan: EdgeDnsPlan;
     deployment: Deployment;
+    /** Every record set with its zone and origin, in plan order (zone, name, type). */
+    records: TracedRecordSet[];
+    /** The origins of `records`, in the same order. */
     origins: RecordOrigin[];
 }
 
-interface Draft {
-    origin: RecordOrigin;
-    values: string[];
-}
-
 class PlanBuilder {
-    private readonly drafts = new Map<string, Draft>();
+    private readonly sets = new Map<string, TracedRecordSet>();
+    private readonly typesByName = new Map<string, TracedRecordSet[]>();
     readonly conflicts: ConfigIssue[] = [];
 
-    constructor(private readonly deployment: Deployment) {}
+    constructor(private readonly deployment: Deployment, private readonly zoneOf: (name: string) => string | undefined) {}
 
     /** Adds a record set, or merges into one that the same values already fill. */
-    add(zone: string, name: string, type: RecordType, values: string[], role: RecordRole, source: string): void {
+    add(name: string, type: RecordType, values: string[], kind: KindId, roles: readonly RecordRole[], source: string): void {
+        const sorted = [...values].sort();
         const key = `${name} ${type}`;
-        const existing = this.drafts.get(key);
+        const existing = this.sets.get(key);
         if (!existing) {
-            this.drafts.set(key, { origin: { zone, name, type, roles: [role], sources: [source] }, values: [...values].sort() });
+            // Validation put every domain and host in a zone, so the lookup finds one.
+            const zone = this.zoneOf(name) as string;
+            const set: TracedRecordSet = {
+                name, type, ttl: this.deployment.ttl, values: sorted, zone,
+                origin: { zone, name, type, roles: [...roles], sources: [source], kinds: [kind] },
+            };
+            this.sets.set(key, set);
+            const atName = this.typesByName.get(name);
+            if (atName) atName.push(set);
+            else this.typesByName.set(name, [set]);
             return;
         }
-        const sorted = [...values].sort();
         if (sorted.join(" ") !== existing.values.join(" ")) {
             this.conflicts.push({
                 path: source,
@@ -67,32 +59,45 @@ class PlanBuilder {
             });
             return;
         }
-        if (!existing.origin.roles.includes(role)) existing.origin.roles.push(role);
-        if (!existing.origin.sources.includes(source)) existing.origin.sources.push(source);
+        const { origin } = existing;
+        for (const role of roles) if (!origin.roles.includes(role)) origin.roles.push(role);
+        if (!origin.sources.includes(source)) origin.sources.push(source);
+        if (!origin.kinds.includes(kind)) origin.kinds.push(kind);
     }
 
     /** A and/or AAAA record sets for a host. */
-    addHost(zone: string, name: string, addresses: AddressSet, role: RecordRole, source = addresses.path): void {
-        if (addresses.v4.length > 0) this.add(zone, name, RecordType.A, addresses.v4, role, source);
-        if (addresses.v6.length > 0) this.add(zone, name, RecordType.AAAA, addresses.v6, role, source);
+    addHost(name: string, addresses: AddressSet, kind: KindId, roles: readonly RecordRole[], source = addresses.path): void {
+        if (addresses.v4.length > 0) this.add(name, RecordType.A, addresses.v4, kind, roles, source);
+        if (addresses.v6.length > 0) this.add(name, RecordType.AAAA, addresses.v6, kind, roles, source);
     }
 
-    srv(zone: string, name: string, port: number, target: string, role: RecordRole, source: string): void {
-        const { priority, weight } = this.deployment.srv;
-        this.add(zone, name, RecordType.SRV, [formatSrv({ priority, weight, port, target })], role, source);
+    /**
+     * RFC 1034 §3.6.2 (and both DNS services): a name with a CNAME holds
+     * nothing else. Reported with the config paths of both.
+     */
+    private aliasClashes(): void {
+        for (const [name, sets] of this.typesByName) {
+            const alias = sets.find((s) => (s.type as string) === "CNAME");
+            if (!alias || sets.length === 1) continue;
+            const others = sets.filter((s) => s !== alias);
+            this.conflicts.push({
+                path: alias.origin.sources.join(", "),
+                message: `${name} would be a CNAME here and hold ${others.map((s) => s.type).join(", ")} from ${others.flatMap((s) => s.origin.sources).join(", ")}; a name with a CNAME holds no other record (RFC 1034 §3.6.2)`,
+            });
+        }
     }
 
     result(warnings: string[]): PlanResult {
-        const { ttl } = this.deployment;
-        const drafts = [...this.drafts.values()].sort((a, b) =>
-            compare(a.origin.zone, b.origin.zone) || compare(a.origin.name, b.origin.name) || compare(a.origin.type, b.origin.type));
+        this.aliasClashes();
+        if (this.conflicts.length > 0) throw new ConfigError(this.conflicts);
+        const records = [...this.sets.values()].sort((a, b) => compare(a.zone, b.zone) || compare(a.name, b.name) || compare(a.type, b.type));
         const zones: PlannedZone[] = [];
-        for (const { origin, values } of drafts) {
-            if (zones.length === 0 || zones[zones.length - 1].zone !== origin.zone) zones.push({ zone: origin.zone, records: [] });
-            const record: PlannedRecordSet = { name: origin.name, type: origin.type, ttl, values };
-            zones[zones.length - 1].records.push(record);
+        let current: PlannedZone | undefined;
+        for (const { zone, name, type, ttl, values } of records) {
+            if (current?.zone !== zone) zones.push(current = { zone, records: [] });
+            current.records.push({ name, type, ttl, values });
         }
-        return { plan: { zones, warnings }, deployment: this.deployment, origins: drafts.map((d) => d.origin) };
+        return { plan: { zones, warnings }, deployment: this.deployment, records, origins: records.map((r) => r.origin) };
     }
 }
 
@@ -106,42 +111,27 @@ function compare(a: string, b: string): number {
  */
 export function planDeployment(config: EdgeDnsConfig | unknown): PlanResult {
     const { deployment, warnings } = validateConfig(config);
-    const builder = new PlanBuilder(deployment);
-    const { labels } = deployment;
+    const builder = new PlanBuilder(deployment, zoneFinder(deployment.zones));
+    const facts = { labels: deployment.labels, hasReverseProxy: deployment.reverseProxy !== undefined };
+    const pools: Record<"accessEdge" | "reverseProxy", AddressSet | undefined> = { accessEdge: deployment.accessEdge, reverseProxy: deployment.reverseProxy };
+    const { priority, weight } = deployment.srv;
 
     for (const d of deployment.domains) {
-        const sipHost = `${labels.accessEdge}.${d.name}`;
-        // Mobility needs the federation SRV as much as discovery does: the push
-        // notification clearing house finds the domain only through it.
-        if (d.federationDiscovery) {
-            builder.srv(d.zone, `${SRV_SERVICES.sipFederation}.${d.name}`, SRV_PORTS.sipFederation, sipHost, RecordRole.SipFederation, d.path);
-        }
-        if (d.mobility) {
-            builder.srv(d.zone, `${SRV_SERVICES.sipFederation}.${d.name}`, SRV_PORTS.sipFederation, sipHost, RecordRole.PushNotifications, d.path);
-        }
-        if (d.externalAccess) {
-            builder.srv(d.zone, `${SRV_SERVICES.sipExternal}.${d.name}`, SRV_PORTS.sipExternal, sipHost, RecordRole.ExternalAccess, d.path);
-        }
-        if (d.federationDiscovery || d.mobility || d.externalAccess) {
-            builder.addHost(d.zone, sipHost, deployment.accessEdge, RecordRole.AccessEdgeHost);
-        }
-        if (d.xmpp) {
-            const xmppHost = `${labels.xmpp}.${d.name}`;
-            builder.srv(d.zone, `${SRV_SERVICES.xmppServer}.${d.name}`, SRV_PORTS.xmppServer, xmppHost, RecordRole.XmppFederation, d.path);
-            builder.addHost(d.zone, xmppHost, deployment.accessEdge, RecordRole.XmppHost);
-        }
-        if (d.mobility && deployment.reverseProxy) {
-            builder.addHost(d.zone, `${AUTODISCOVER_LABEL}.${d.name}`, deployment.reverseProxy, RecordRole.MobilityAutodiscover);
+        const published = domainRecords(d.name, d, facts);
+        const nameOf = new Map<DomainKindId, string>(published.map((r) => [r.kind.id, r.name]));
+        for (const { kind, name, roles } of published) {
+            if (kind.type === "SRV") {
+                const target = nameOf.get(kind.target) as string; // the catalogue publishes every SRV's target
+                builder.add(name, RecordType.SRV, [formatSrv({ priority, weight, port: kind.port, target })], kind.id, roles, d.path);
+            } else {
+                const addresses = pools[kind.addresses];
+                if (addresses) builder.addHost(name, addresses, kind.id, roles);
+            }
         }
     }
-    const zoneOf = zoneFinder(deployment.zones);
     for (const host of deployment.hosts) {
-        const zone = zoneOf(host.name) as string; // checked by validateConfig
-        const role = host.path.startsWith("edge.webConferencing") ? RecordRole.WebConferencing
-            : host.path.startsWith("edge.av") ? RecordRole.AudioVideo : RecordRole.ReverseProxyHost;
-        builder.addHost(zone, host.name, host.addresses, role, host.path);
+        builder.addHost(host.name, host.addresses, host.kind, [DEPLOYMENT_HOST_KINDS[host.kind].role], host.path);
     }
-    if (builder.conflicts.length > 0) throw new ConfigError(builder.conflicts);
     return builder.result(warnings);
 }
 

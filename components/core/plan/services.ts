@@ -1,22 +1,20 @@
 /**
- * The Edge's SRV services: owner-name prefixes (`_Service._Proto`, RFC 2782)
- * and ports. In a module of their own so that the validator (which checks
- * the names they make) and the planner (which writes them) share one source.
+ * The Edge's SRV services by name: owner-name prefixes (`_Service._Proto`,
+ * RFC 2782) and ports, as the public API has always named them. Derived
+ * from the record catalogue, which is where they are defined.
  */
+import { SRV_KINDS, type SrvKind } from "./catalogue";
 
-/** The IANA ports of the SRV records (RFC 5922 sips, RFC 6120 xmpp-server; 443 for Lync external access). */
-export const SRV_PORTS = {
-    sipFederation: 5061,
-    sipExternal: 443,
-    xmppServer: 5269,
-} as const;
+export { AUTODISCOVER_LABEL } from "./catalogue";
+
+type SrvKindId = "sipFederation" | "sipExternal" | "xmppServer";
+
+function byId<T>(pick: (kind: SrvKind) => T): Record<SrvKindId, T> {
+    return Object.fromEntries(SRV_KINDS.map((k) => [k.id, pick(k)])) as Record<SrvKindId, T>;
+}
+
+/** The ports of the SRV records (RFC 5922 sips 5061, RFC 6120 xmpp-server 5269; 443 for Lync external access). */
+export const SRV_PORTS: Readonly<Record<SrvKindId, number>> = byId((k) => k.port);
 
 /** The SRV owner-name prefixes: `_Service._Proto` (RFC 2782). */
-export const SRV_SERVICES = {
-    sipFederation: "_sipfederationtls._tcp",
-    sipExternal: "_sip._tls",
-    xmppServer: "_xmpp-server._tcp",
-} as const;
-
-/** The mobility autodiscover host label under each SIP domain. */
-export const AUTODISCOVER_LABEL = "lyncdiscover";
+export const SRV_SERVICES: Readonly<Record<SrvKindId, string>> = byId((k) => k.service);

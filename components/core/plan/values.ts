@@ -20,8 +20,10 @@ export function formatSrv(value: SrvValue): string {
  */
 export function parseSrv(text: string): SrvValue | undefined {
     const fields = text.trim().split(/\s+/);
-    if (fields.length !== 4) return undefined;
-    const [priority, weight, port] = fields.slice(0, 3).map((f) => (/^\d{1,5}$/.test(f) ? Number(f) : NaN));
-    if (![priority, weight, port].every((n) => Number.isInteger(n) && n >= 0 && n <= 65535)) return undefined;
-    return { priority, weight, port, target: fields[3].toLowerCase().replace(/\.$/, "") };
+    const [priority, weight, port, target] = fields.map((f, i) => (i === 3 ? f : /^\d{1,5}$/.test(f) ? Number(f) : NaN));
+    if (fields.length !== 4 || typeof target !== "string") return undefined;
+    const field = (n: number | string | undefined): number | undefined => (typeof n === "number" && Number.isInteger(n) && n <= 65535 ? n : undefined);
+    const [p, w, o] = [field(priority), field(weight), field(port)];
+    if (p === undefined || w === undefined || o === undefined) return undefined;
+    return { priority: p, weight: w, port: o, target: target.toLowerCase().replace(/\.$/, "") };
 }

@@ -7,16 +7,15 @@ import type { RuleInput } from "./model";
  * asked for it; the mobility domains and zones come from the deployment.
  */
 export function ruleInputFromPlan(planned: PlanResult): RuleInput {
-    const origins = new Map(planned.origins.map((o) => [`${o.name} ${o.type}`, o]));
     return {
-        records: planned.plan.zones.flatMap(({ zone, records }) => records.map((r) => ({
+        records: planned.records.map((r) => ({
             name: r.name,
             type: r.type,
             values: r.values,
-            zone,
-            source: origins.get(`${r.name} ${r.type}`)?.sources.join(", ") ?? r.name,
+            zone: r.zone,
+            source: r.origin.sources.join(", "),
             edge: true,
-        }))),
+        })),
         mobilityDomains: planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name),
         managedZones: planned.deployment.zones,
         allowPrivateAddresses: planned.deployment.allowPrivateAddresses,

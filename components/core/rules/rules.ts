@@ -7,26 +7,14 @@
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
 import { isWithin, zoneFinder } from "../dns/names";
-import { SRV_PORTS, SRV_SERVICES } from "../plan/planner";
+import { FEDERATION_SRV, srvKindOfName } from "../plan/catalogue";
 import { parseSrv, type SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
 
-/** The Edge SRV services, their ports and what each is for. */
-const EDGE_SRV = [
-    { prefix: SRV_SERVICES.sipFederation, port: SRV_PORTS.sipFederation, what: "SIP federation (and mobility push notifications)" },
-    { prefix: SRV_SERVICES.xmppServer, port: SRV_PORTS.xmppServer, what: "XMPP federation" },
-    { prefix: SRV_SERVICES.sipExternal, port: SRV_PORTS.sipExternal, what: "external access and public IM connectivity" },
-] as const;
-
-/** Each service with the start of its owner names (`_sip._tls.`), built once rather than per record. */
-const EDGE_SRV_OWNERS = EDGE_SRV.map((service) => ({ service, owner: `${service.prefix}.` }));
-
-/** The Edge SRV service of a record set name, and the SIP domain it belongs to. */
+/** The Edge SRV service of a record set name (from the catalogue), and the SIP domain it belongs to. */
 function edgeService(name: string): { prefix: string; port: number; what: string; domain: string } | undefined {
-    for (const { service, owner } of EDGE_SRV_OWNERS) {
-        if (name.startsWith(owner)) return { ...service, domain: name.slice(owner.length) };
-    }
-    return undefined;
+    const found = srvKindOfName(name);
+    return found && { prefix: found.kind.service, port: found.kind.port, what: found.kind.purpose, domain: found.domain };
 }
 
 function edgeSrvSets(input: RuleInput): (RecordSetFact & { service: NonNullable<ReturnType<typeof edgeService>> })[] {
@@ -84,7 +72,7 @@ export const mobilityFederationSrv: Rule = {
         const undecided: string[] = [];
         const srvByName = groupByName(input.records.filter((r) => r.type === "SRV"));
         for (const domain of [...new Set(input.mobilityDomains)].sort()) {
-            const name = `${SRV_SERVICES.sipFederation}.${domain}`;
+            const name = `${FEDERATION_SRV.service}.${domain}`;
             const sets = srvByName.get(name) ?? [];
             if (sets.length === 0 && (input.unreadableSources ?? []).length > 0) {
                 undecided.push(...(input.unreadableSources ?? []));
@@ -108,8 +96,8 @@ export const mobilityFederationSrv: Rule = {
             const srv = parseSrv(set.values[0]);
             if (!srv) {
                 findings.push({ sources: [set.source], message: `${name} holds ${JSON.stringify(set.values[0])}, which is not an SRV value (priority weight port target): ${set.source}` });
-            } else if (srv.port !== SRV_PORTS.sipFederation) {
-                findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to port ${srv.port}; it must be ${SRV_PORTS.sipFederation}: ${set.source}` });
+            } else if (srv.port !== FEDERATION_SRV.port) {
+                findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to port ${srv.port}; it must be ${FEDERATION_SRV.port}: ${set.source}` });
             } else if (!isWithin(srv.target, domain)) {
                 findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to ${srv.target}, outside ${domain}; the target must lie inside the domain: ${set.source}` });
             }
