@@ -120,7 +120,9 @@ function checkAddresses(raw: string[], path: string, allowPrivate: boolean, out:
 }
 
 function describeClass(kind: AddressClass): string {
-    return kind === "CGNAT" ? "carrier-grade NAT (100.64.0.0/10)" : kind;
+    if (kind === "CGNAT") return "carrier-grade NAT (100.64.0.0/10)";
+    if (kind === "reserved") return "reserved (IANA special-purpose, or for IPv6 outside global unicast 2000::/3)";
+    return kind;
 }
 
 function checkHostName(raw: string, path: string, out: IssueCollector): string | undefined {

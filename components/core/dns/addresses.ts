@@ -46,10 +46,20 @@ export const PRIVATE_CLASSES: ReadonlySet<AddressClass> = new Set<AddressClass>(
     "private", "loopback", "link-local", "CGNAT", "multicast", "unspecified", "unique-local", "broadcast", "reserved",
 ]);
 
+/**
+ * Global unicast IPv6 (RFC 4291 §2.4, IANA "IPv6 Address Space"): only
+ * 2000::/3 is allocated for it. Anything else that ipaddr.js calls plain
+ * unicast (`4000::1`, or `::a00:1`, which embeds 10.0.0.1) is not reachable
+ * on the Internet.
+ */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR("2000::/3");
+
 function classify(addr: ipaddr.IPv4 | ipaddr.IPv6): Omit<ParsedAddress, "address" | "family"> {
     const doc = DOCUMENTATION.find(({ net: [net, bits] }) => addr.kind() === net.kind() && addr.match(net, bits));
     if (doc) return { class: "documentation", range: doc.cidr };
-    return { class: CLASS_OF_RANGE[addr.range()] ?? "reserved" };
+    const kind = CLASS_OF_RANGE[addr.range()] ?? "reserved";
+    if (kind === "public" && addr.kind() === "ipv6" && !addr.match(GLOBAL_UNICAST_V6)) return { class: "reserved" };
+    return { class: kind };
 }
 
 /**

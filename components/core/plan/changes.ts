@@ -8,7 +8,8 @@
  * made of, so `added` and `removed` are the resources Pulumi creates and
  * deletes, and `changed` the ones it updates in place (TTL or values).
  */
-import { normalizeFoundName } from "../dns/names";
+import { canonicalHostName, normalizeFoundName } from "../dns/names";
+import { FEDERATION_SRV } from "./catalogue";
 import type { EdgeDnsPlan, PlannedRecordSet, RecordType } from "./model";
 import type { PlanResult } from "./planner";
 
@@ -50,7 +51,11 @@ export interface DiffOptions {
     mobilityDomains?: readonly string[];
 }
 
-const FEDERATION_SRV = "_sipfederationtls._tcp";
+/** A domain as a caller wrote it, in the plan's form: IDN to punycode, case and a trailing dot ignored. */
+function canonicalName(name: string): string {
+    const checked = canonicalHostName(name);
+    return checked.ok ? checked.value : normalizeFoundName(name);
+}
 
 function placed(plan: EdgeDnsPlan): Map<string, PlacedRecordSet> {
     const sets = new Map<string, PlacedRecordSet>();
@@ -108,13 +113,13 @@ export function diffPlans(before: EdgeDnsPlan | PlanResult, after: EdgeDnsPlan |
 
     const mobility = new Set([
         ...("plan" in before ? before.deployment.domains.filter((d) => d.mobility).map((d) => d.name) : []),
-        ...(options.mobilityDomains ?? []).map((d) => normalizeFoundName(d)),
+        ...(options.mobilityDomains ?? []).map(canonicalName),
     ]);
     const srvNames = (sets: Map<string, PlacedRecordSet>): Set<string> => new Set([...sets.values()].filter((s) => s.type === "SRV").map((s) => s.name));
     const hadSrv = srvNames(old);
     const hasSrv = srvNames(next);
     const warnings = [...mobility].sort().flatMap((domain) => {
-        const name = `${FEDERATION_SRV}.${domain}`;
+        const name = `${FEDERATION_SRV.service}.${domain}`;
         return hadSrv.has(name) && !hasSrv.has(name)
             ? [`${name} is removed while ${domain} has Lync Mobile users: push notifications to their mobile clients stop`]
             : [];
