@@ -115,6 +115,12 @@ describe("the npm package, installed from its tarball into a consumer project", 
         assert.deepEqual(printed, promised);
     });
 
+    it("lync-edge-dns/core, as installed, loads no Pulumi module", () => {
+        const script = "require('./dist/plan.js'); console.log(Object.keys(require.cache).filter((k) => k.includes('@pulumi')).length)";
+        const printed = execFileSync(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" }).trim().split("\n");
+        assert.equal(printed[printed.length - 1], "0");
+    });
+
     it("installs the lync-edge-dns command", () => {
         writeFileSync(join(project, "edge.yaml"), "sipDomains: [contoso.com]\nedge:\n  accessEdgeIps: [131.107.155.10]\n");
         const out = execFileSync(join(project, "node_modules", ".bin", "lync-edge-dns"), ["plan", "--config", "edge.yaml", "--format", "json"], { cwd: project, encoding: "utf8" });

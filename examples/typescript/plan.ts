@@ -6,7 +6,7 @@
  *   contoso.com  A    sip.contoso.com  131.107.155.10
  *   fabrikam..com: sipDomains[0]: "fabrikam..com" is not a valid DNS name: it has an empty label (two dots in a row, or a leading dot)
  */
-import { ConfigError, planRecords, type EdgeDnsConfig } from "lync-edge-dns";
+import { ConfigError, planRecords, type EdgeDnsConfig } from "lync-edge-dns/core";
 
 function show(config: EdgeDnsConfig): void {
     try {

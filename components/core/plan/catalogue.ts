@@ -26,7 +26,21 @@
  * target must have address records and must not be an alias); the target
  * lies in the SRV's own SIP domain (Microsoft's same-domain rule).
  */
-import { RecordRole } from "./model";
+
+/** Why a record set exists: the Edge service chain it belongs to. */
+export const RecordRole = {
+    SipFederation: "SIP federation discovery",
+    PushNotifications: "mobility push notifications",
+    ExternalAccess: "external access and public IM connectivity",
+    AccessEdgeHost: "Access Edge host (SRV target)",
+    XmppFederation: "XMPP federation",
+    XmppHost: "XMPP proxy host (SRV target)",
+    MobilityAutodiscover: "mobility autodiscover (reverse proxy)",
+    WebConferencing: "Web Conferencing Edge",
+    AudioVideo: "A/V Edge",
+    ReverseProxyHost: "simple URL / external web services (reverse proxy)",
+} as const;
+export type RecordRole = (typeof RecordRole)[keyof typeof RecordRole];
 
 /** The catalogue's per-domain kinds, by id. */
 export type DomainKindId = "sipFederation" | "sipExternal" | "xmppServer" | "accessEdgeHost" | "xmppHost" | "autodiscover";

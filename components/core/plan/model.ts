@@ -8,7 +8,7 @@
  * zones sorted by name, records by name then type.
  */
 
-import type { KindId } from "./catalogue";
+import type { KindId, RecordRole } from "./catalogue";
 
 /** The record types the Edge deployment publishes. */
 export const RecordType = {
@@ -50,20 +50,8 @@ export interface EdgeDnsPlan {
     warnings: string[];
 }
 
-/** Why a record set exists: the Edge service chain it belongs to. */
-export const RecordRole = {
-    SipFederation: "SIP federation discovery",
-    PushNotifications: "mobility push notifications",
-    ExternalAccess: "external access and public IM connectivity",
-    AccessEdgeHost: "Access Edge host (SRV target)",
-    XmppFederation: "XMPP federation",
-    XmppHost: "XMPP proxy host (SRV target)",
-    MobilityAutodiscover: "mobility autodiscover (reverse proxy)",
-    WebConferencing: "Web Conferencing Edge",
-    AudioVideo: "A/V Edge",
-    ReverseProxyHost: "simple URL / external web services (reverse proxy)",
-} as const;
-export type RecordRole = (typeof RecordRole)[keyof typeof RecordRole];
+// Why a record set exists: the catalogue defines the roles with the kinds.
+export { RecordRole } from "./catalogue";
 
 /** Where a record set came from and what it is for, beside the plan. */
 export interface RecordOrigin {
