@@ -18,6 +18,8 @@ export interface RegisteredResource {
     inputs: Record<string, unknown>;
     /** The provider reference (`urn::id`) when one was set explicitly or inherited. */
     provider?: string;
+    /** The `import` option's ID, when the resource is to be imported rather than created. */
+    importId?: string;
     /** The parent's URN (the stack for top-level resources). */
     parent?: string;
     /** A component's registered outputs; a custom resource's state. */
@@ -97,8 +99,10 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
         .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
     await pulumi.runtime.setMocks({
         newResource(args) {
-            registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined });
-            return { id: args.custom === false ? undefined : fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs) } };
+            // The SDK hands the `import` option's ID to the mock as `id` ("" when there is none).
+            const importId = args.id || undefined;
+            registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined, importId });
+            return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs) } };
         },
         call(args) {
             invokes.push({ token: args.token, inputs: args.inputs });

@@ -81,7 +81,7 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
         if (clashes.length > 0) throw new ConfigError(clashes, `${owner} would publish record sets another LyncEdgeDns already publishes`);
 
         super(LYNC_EDGE_DNS_TYPE, name, {}, opts);
-        const rendered = render(planned.plan.zones, { parent: this, componentName: name, target });
+        const rendered = render(planned.records, { parent: this, componentName: name, target });
         for (const warning of warnings) pulumi.log.warn(warning, this);
 
         const federationFqdns = rendered

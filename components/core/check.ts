@@ -7,7 +7,8 @@
  * when the component loads its renderer.
  */
 import { ConfigError, IssueCollector, type ConfigIssue } from "./config/errors";
-import { checkTargetFields, type DnsProvider, type ResolvedTarget } from "./config/target";
+import { checkTargetFields, type AdoptRequest, type DnsProvider, type ResolvedTarget } from "./config/target";
+import type { TracedRecordSet } from "./plan/model";
 import { planDeployment, type PlanResult } from "./plan/planner";
 import { evaluateRules, isMandatory } from "./rules/evaluate";
 import { ruleInputFromPlan } from "./rules/from-plan";
@@ -56,7 +57,8 @@ export function checkDeployment(input: CheckInput): CheckResult {
     const target = input.dns !== undefined || input.requireDns ? checkTarget(input.dns, planned, out) : undefined;
     const { violations } = evaluateRules(ruleInputFromPlan(planned));
     const advisories = violations.filter((v) => !isMandatory(v)).map((v) => `[${v.rule}] ${v.message}`);
-    return { planned, target, issues: out.issues, violations, warnings: [...planned.plan.warnings, ...advisories] };
+    const adoption = target && target.importIds.size > 0 ? [adoptWarning(target.importIds.size)] : [];
+    return { planned, target, issues: out.issues, violations, warnings: [...planned.plan.warnings, ...adoption, ...advisories] };
 }
 
 /** The DNS target against the plan: its fields, its provider's own checks, and the provider's limits. */
@@ -71,7 +73,43 @@ function checkTarget(dns: unknown, planned: PlanResult, out: IssueCollector): Re
             out.error(record.origin.sources.join(", "), `${record.name} ${record.type} would hold ${record.values.length} values; ${provider.title} allows at most ${provider.maxValuesPerRecordSet} in one record set`);
         }
     }
-    return { provider: provider.id as DnsProvider, ...resolved };
+    const importIds = new Map<TracedRecordSet, string>();
+    const reasons = new Set<string>();
+    for (const record of adoptedRecords(fields.adopt, planned, out)) {
+        const made = provider.importId(record, resolved, fields);
+        if ("id" in made) importIds.set(record, made.id);
+        else if (!reasons.has(`${made.path}\0${made.message}`)) {
+            reasons.add(`${made.path}\0${made.message}`);
+            out.error(made.path, made.message);
+        }
+    }
+    return { provider: provider.id as DnsProvider, ...resolved, importIds };
+}
+
+/**
+ * What the engine does with an `import` left in place (pulumi/pulumi,
+ * pkg/resource/deploy/step_generator.go): a resource already in the state
+ * under the same ID is not imported again, so adopted records are safe; but
+ * a record set the plan gains later would be imported too, and an import of
+ * a record that does not exist fails; and an imported resource that needs a
+ * replacement is refused while its import ID stays.
+ */
+function adoptWarning(count: number): string {
+    return `dns.adopt: ${count} record ${count === 1 ? "set is" : "sets are"} taken over with Pulumi's import option instead of created. Remove dns.adopt after the pulumi up that adopts them: while it is on, a record set the plan gains later is imported rather than created (and fails, as it does not exist yet), and an adopted one that must be replaced cannot be`;
+}
+
+/** The record sets `dns.adopt` names: all of them, or those listed, each of which must be in the plan. */
+function adoptedRecords(adopt: AdoptRequest, planned: PlanResult, out: IssueCollector): TracedRecordSet[] {
+    if (adopt.all) return planned.records;
+    if (adopt.listed.size === 0) return [];
+    const byKey = new Map(planned.records.map((r) => [`${r.name} ${r.type}`, r]));
+    const adopted: TracedRecordSet[] = [];
+    for (const [key, path] of adopt.listed) {
+        const record = byKey.get(key);
+        if (record) adopted.push(record);
+        else out.error(path, `${key} is not a record set of this deployment's plan; list only record sets the plan holds (lync-edge-dns plan shows them; lync-edge-dns verify --adopt lists those that exist)`);
+    }
+    return adopted;
 }
 
 /**

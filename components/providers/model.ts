@@ -8,6 +8,7 @@
  */
 import type { IssueCollector } from "../core/config/errors";
 import type { ZoneHandle } from "../core/config/target";
+import type { TracedRecordSet } from "../core/plan/model";
 import type { Renderer } from "./renderer";
 
 /** A provider's checked target: the zone handles it resolved, per zone. */
@@ -23,7 +24,11 @@ export interface TargetFields {
     hostedZoneIds: Map<string, ZoneHandle>;
     resourceGroupName?: ZoneHandle;
     zoneResourceGroups: Map<string, ZoneHandle>;
+    subscriptionId?: string;
 }
+
+/** An import ID, or why it cannot be made (a config path and a message). */
+export type ImportIdResult = { id: string } | { path: string; message: string };
 
 /** A registered record resource as a person reads it (the offline run). */
 export interface RecordResourceView {
@@ -49,6 +54,12 @@ export interface DnsProviderModule {
     maxValuesPerRecordSet: number;
     /** Checks the provider's own `dns` fields for the deployment's zones. */
     resolveTarget(fields: TargetFields, zones: readonly string[], out: IssueCollector): ProviderTarget;
+    /**
+     * The ID Pulumi's `import` option takes for one record set (the
+     * provider's own import format), or why it cannot be made from plain
+     * values now.
+     */
+    importId(record: TracedRecordSet, target: ProviderTarget, fields: TargetFields): ImportIdResult;
     /** Loads the renderer, and with it the provider's package. */
     loadRenderer(): Renderer;
     /** A registered record resource's inputs, as the offline run shows them. */

@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResolvedTarget } from "../core/config/target";
-import type { PlannedRecordSet, PlannedZone } from "../core/plan/model";
+import type { PlannedRecordSet, TracedRecordSet } from "../core/plan/model";
 import { relativeName } from "../core/dns/names";
 
 /** What every renderer is given. */
@@ -19,13 +19,22 @@ export interface RenderContext {
 
 /** A record set as created: its plan entry and the FQDN the service reports. */
 export interface RenderedRecord {
-    zone: string;
-    record: PlannedRecordSet;
+    record: TracedRecordSet;
     fqdn: pulumi.Output<string>;
 }
 
-/** Creates the resources of a plan. */
-export type Renderer = (zones: PlannedZone[], context: RenderContext) => RenderedRecord[];
+/** Creates one resource per planned record set, in plan order. */
+export type Renderer = (records: readonly TracedRecordSet[], context: RenderContext) => RenderedRecord[];
+
+/**
+ * The options of one record's resource: the component as parent (so
+ * providers and options such as `protect` flow down), and Pulumi's `import`
+ * with the provider's import ID when `dns.adopt` takes the record set over.
+ */
+export function recordOptions(record: TracedRecordSet, { parent, target }: RenderContext): pulumi.CustomResourceOptions {
+    const importId = target.importIds.get(record);
+    return importId === undefined ? { parent } : { parent, import: importId };
+}
 
 /**
  * The logical name of a record's resource: component, zone, relative name,

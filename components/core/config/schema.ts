@@ -186,6 +186,9 @@ export const dnsTargetFileSchema = z.strictObject({
     hostedZoneIds: z.record(z.string(), z.string()).optional().describe("Route 53: hosted zone id per zone; a zone left out is looked up by name."),
     resourceGroupName: z.string().optional().describe("Azure: the resource group of the DNS zones."),
     zoneResourceGroups: z.record(z.string(), z.string()).optional().describe("Azure: resource group per zone."),
+    subscriptionId: z.string().optional().describe("Azure: the subscription holding the zones (needed by adopt)."),
+    adopt: z.union([z.boolean(), z.array(z.string())]).optional()
+        .describe("Take over existing record sets with Pulumi's import: true for all, or a list of \"<name> <type>\". Default false."),
 }).describe("Where to publish the records.");
 
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {

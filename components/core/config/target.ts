@@ -10,6 +10,7 @@ import { canonicalHostName, quote } from "../dns/names";
 import type { IssueCollector } from "./errors";
 import { unknownKeyMessageFor } from "./schema";
 import type { EdgeDnsSettings, SipDomain } from "./types";
+import type { TracedRecordSet } from "../plan/model";
 
 /** The DNS service that publishes the records. */
 export const DnsProvider = {
@@ -41,6 +42,26 @@ export interface DnsTarget {
      * @default resourceGroupName for every zone
      */
     zoneResourceGroups?: { [zone: string]: pulumi.Input<string> };
+    /**
+     * Azure: the subscription that holds the DNS zones. Needed by `adopt`,
+     * whose import IDs name it.
+     */
+    subscriptionId?: string;
+    /**
+     * Take over record sets that already exist (made by hand) instead of
+     * failing on them: `true` registers every record set with Pulumi's
+     * `import` option and the provider's import ID; a list of record sets,
+     * each `"<name> <type>"` as the plan writes it (`"_sip._tls.contoso.com
+     * SRV"`), imports only those and creates the rest. `lync-edge-dns verify
+     * --adopt` prints the list of the record sets that exist. Needs plain
+     * zone ids (Route 53) or `subscriptionId` and plain resource groups
+     * (Azure). Remove it once the records are adopted. (Typed `any` because
+     * Pulumi's schema for other languages has no union of a boolean and a
+     * list; the value is checked when the component is constructed.)
+     * @default false: every record set is created, and an existing one is an error
+     */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    adopt?: any;
 }
 
 /** The arguments of the `LyncEdgeDns` component: the deployment and the DNS target. */
@@ -55,7 +76,7 @@ export interface LyncEdgeDnsArgs extends EdgeDnsSettings {
 export type ZoneHandle = pulumi.Input<string>;
 
 /** The keys a `dns` block may hold: every provider's, so one stack file switches provider with one key. */
-export const DNS_TARGET_KEYS = ["provider", "hostedZoneIds", "resourceGroupName", "zoneResourceGroups"] as const;
+export const DNS_TARGET_KEYS = ["provider", "hostedZoneIds", "resourceGroupName", "zoneResourceGroups", "subscriptionId", "adopt"] as const;
 
 /**
  * A value that will become a string later (an Output, a Promise): an object
@@ -120,8 +141,53 @@ export function checkTargetFields(target: unknown, zones: readonly string[], pro
         hostedZoneIds: zoneMap(given.hostedZoneIds, "dns.hostedZoneIds", zones, out),
         zoneResourceGroups: zoneMap(given.zoneResourceGroups, "dns.zoneResourceGroups", zones, out),
         resourceGroupName: given.resourceGroupName === undefined ? undefined : handle(given.resourceGroupName, "dns.resourceGroupName", out),
+        subscriptionId: given.subscriptionId === undefined ? undefined : plainString(given.subscriptionId, "dns.subscriptionId", out),
+        adopt: adoptOption(given.adopt, out),
     };
     return fields;
+}
+
+function plainString(value: unknown, path: string, out: IssueCollector): string | undefined {
+    if (typeof value === "string" && value.trim() !== "") return value.trim();
+    out.error(path, `must be a non-empty string, got ${quote(value)}`);
+    return undefined;
+}
+
+/** What `dns.adopt` asks for: nothing, everything, or the record sets listed (`"<name> <TYPE>"`, canonical). */
+export type AdoptRequest = { all: boolean; listed: Map<string, string> };
+
+/** Reads `dns.adopt`: `true`/`false`, or a list of `"<name> <type>"` (name as the plan writes it, any case, IDN allowed). */
+function adoptOption(value: unknown, out: IssueCollector): AdoptRequest {
+    const request: AdoptRequest = { all: false, listed: new Map() };
+    if (value === undefined || value === false) return request;
+    if (value === true) return { ...request, all: true };
+    if (!Array.isArray(value)) {
+        out.error("dns.adopt", `must be true, false or a list of record sets ("<name> <type>", e.g. "_sip._tls.contoso.com SRV"), got ${quote(value)}`);
+        return request;
+    }
+    value.forEach((entry, i) => {
+        const path = `dns.adopt[${i}]`;
+        const parts = typeof entry === "string" ? entry.trim().split(/\s+/) : [];
+        const [name, type] = parts;
+        const canonical = name === undefined ? undefined : canonicalRecordName(name);
+        if (parts.length !== 2 || canonical === undefined || type === undefined || !/^[A-Za-z]+$/.test(type)) {
+            out.error(path, `must be a record set as "<name> <type>" (e.g. "_sip._tls.contoso.com SRV"), got ${quote(entry)}`);
+            return;
+        }
+        const key = `${canonical} ${type.toUpperCase()}`;
+        if (request.listed.has(key)) out.error(path, `lists ${key} again (also at ${request.listed.get(key)})`);
+        else request.listed.set(key, path);
+    });
+    return request;
+}
+
+/** A record set's owner name as the plan writes it: SRV names keep their `_service._proto` labels. */
+function canonicalRecordName(name: string): string | undefined {
+    const labels = name.toLowerCase().replace(/\.$/, "").split(".");
+    const service = labels.filter((l) => l.startsWith("_"));
+    const host = canonicalHostName(labels.slice(service.length).join("."));
+    if (!host.ok || labels.slice(0, service.length).some((l) => !/^_[a-z0-9-]+$/.test(l))) return undefined;
+    return [...labels.slice(0, service.length), host.value].join(".");
 }
 
 /** A DNS target after every check: the provider and each zone's handles. */
@@ -131,5 +197,7 @@ export interface ResolvedTarget {
     hostedZoneIds: Map<string, ZoneHandle>;
     /** Azure: resource group per zone, for every zone. */
     resourceGroups: Map<string, ZoneHandle>;
+    /** The provider's import ID of each record set `dns.adopt` takes over. */
+    importIds: Map<TracedRecordSet, string>;
 }
 

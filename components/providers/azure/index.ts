@@ -5,6 +5,7 @@
 import type { DnsProviderModule } from "../model";
 import type { Renderer } from "../renderer";
 import type { ZoneHandle } from "../../core/config/target";
+import { relativeName } from "../../core/dns/names";
 
 export const azure: DnsProviderModule = {
     id: "azure",
@@ -25,6 +26,19 @@ export const azure: DnsProviderModule = {
             out.error("dns.resourceGroupName", `is required for azure: no resource group for ${missing.join(", ")} (give resourceGroupName, or zoneResourceGroups for each zone)`);
         }
         return { hostedZoneIds: fields.hostedZoneIds, resourceGroups };
+    },
+    // The azure-native dns.RecordSet import ID is the record set's Azure
+    // resource ID: /subscriptions/<id>/resourceGroups/<group>/providers/
+    // Microsoft.Network/dnsZones/<zone>/<TYPE>/<relative name, @ at the apex>.
+    importId(record, target, fields) {
+        if (fields.subscriptionId === undefined) {
+            return { path: "dns.subscriptionId", message: "is required for dns.adopt on azure: the import ID of each record set is its Azure resource ID, /subscriptions/<subscriptionId>/resourceGroups/<group>/providers/Microsoft.Network/dnsZones/<zone>/<TYPE>/<name>" };
+        }
+        const group = target.resourceGroups.get(record.zone);
+        if (typeof group !== "string") {
+            return { path: "dns.resourceGroupName", message: `must be a plain string for dns.adopt (the resource group of ${record.zone} is part of each import ID), not an Output` };
+        }
+        return { id: `/subscriptions/${fields.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Network/dnsZones/${record.zone}/${record.type}/${relativeName(record.name, record.zone)}` };
     },
     loadRenderer() {
         // A require at the point of use keeps @pulumi/azure-native (136 MB) unloaded until Azure is chosen.

@@ -3,7 +3,7 @@ import * as dns from "@pulumi/azure-native/dns";
 import { parseSrv } from "../../core/plan/values";
 import type { PlannedRecordSet } from "../../core/plan/model";
 import { relativeName } from "../../core/dns/names";
-import { recordLogicalName, type RenderedRecord, type Renderer } from "../renderer";
+import { recordLogicalName, recordOptions, type RenderedRecord, type Renderer } from "../renderer";
 
 /** The typed record list for the set's type; SRV targets without the trailing dot, as Azure DNS stores them. */
 function typedRecords(record: PlannedRecordSet): Pick<dns.RecordSetArgs, "aRecords" | "aaaaRecords" | "srvRecords"> {
@@ -30,24 +30,21 @@ function typedRecords(record: PlannedRecordSet): Pick<dns.RecordSetArgs, "aRecor
 /**
  * Azure DNS names a record set relative to its zone (`@` at the apex); the
  * zone name has no trailing dot. Azure refuses to create a record set that
- * exists, so a record made by hand must be imported first.
+ * exists, so a record made by hand is imported first (`dns.adopt`).
  */
-export const renderAzure: Renderer = (zones, { parent, componentName, target }) => {
-    const rendered: RenderedRecord[] = [];
-    for (const { zone, records } of zones) {
-        const resourceGroupName = target.resourceGroups.get(zone);
-        if (resourceGroupName === undefined) throw new Error(`internal: no resource group resolved for zone ${zone}`);
-        for (const record of records) {
-            const resource = new dns.RecordSet(recordLogicalName(componentName, zone, record), {
-                resourceGroupName,
-                zoneName: zone,
-                relativeRecordSetName: relativeName(record.name, zone),
-                recordType: record.type,
-                ttl: record.ttl,
-                ...typedRecords(record),
-            }, { parent });
-            rendered.push({ zone, record, fqdn: resource.fqdn });
-        }
-    }
-    return rendered;
+export const renderAzure: Renderer = (records, context) => {
+    const { componentName, target } = context;
+    return records.map((record): RenderedRecord => {
+        const resourceGroupName = target.resourceGroups.get(record.zone);
+        if (resourceGroupName === undefined) throw new Error(`internal: no resource group resolved for zone ${record.zone}`);
+        const resource = new dns.RecordSet(recordLogicalName(componentName, record.zone, record), {
+            resourceGroupName,
+            zoneName: record.zone,
+            relativeRecordSetName: relativeName(record.name, record.zone),
+            recordType: record.type,
+            ttl: record.ttl,
+            ...typedRecords(record),
+        }, recordOptions(record, context));
+        return { record, fqdn: resource.fqdn };
+    });
 };
