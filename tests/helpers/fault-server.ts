@@ -38,6 +38,8 @@ export interface FaultRecord {
     name: string;
     type: "A" | "AAAA" | "SRV" | "CNAME";
     value: string;
+    /** Seconds. @default 3600 (the planner's TTL) */
+    ttl?: number;
 }
 
 /** One query the server received. */
@@ -81,12 +83,14 @@ const RCODE = {
 /** What the server does with one query: answer, stay silent, hang up, or send half an answer and hang up. */
 type Reply = dnsPacket.Packet | "close" | { cut: dnsPacket.Packet } | undefined;
 
+/** The TTL of a record given without one: the planner's. */
+const DEFAULT_TTL = 3600;
 /** A CNAME chain longer than this is answered as it stands (loop guard). */
 const MAX_CHAIN = 8;
 
 /** The records of a plan, for the server to answer from. */
 export function recordsFromPlan(plan: EdgeDnsPlan): FaultRecord[] {
-    return plan.zones.flatMap((z) => z.records.flatMap((r) => r.values.map((value) => ({ name: r.name, type: r.type, value }))));
+    return plan.zones.flatMap((z) => z.records.flatMap((r) => r.values.map((value) => ({ name: r.name, type: r.type, value, ttl: r.ttl }))));
 }
 
 function canonical(name: string): string {
@@ -99,10 +103,10 @@ function toAnswer(record: FaultRecord): dnsPacket.Answer {
     if (record.type === "SRV") {
         const srv = parseSrv(record.value);
         if (!srv) throw new Error(`fault server: bad SRV value ${JSON.stringify(record.value)}`);
-        return { name, type: "SRV", ttl: 60, data: srv };
+        return { name, type: "SRV", ttl: record.ttl ?? DEFAULT_TTL, data: srv };
     }
     const data = record.type === "CNAME" ? canonical(record.value) : record.value;
-    return { name, type: record.type, ttl: 60, data };
+    return { name, type: record.type, ttl: record.ttl ?? DEFAULT_TTL, data };
 }
 
 /** A running fault server. Stop it with `close()`. */
@@ -137,6 +141,11 @@ export class FaultServer {
     /** `127.0.0.1:PORT`, as `verifyPlan` takes a server. */
     get address(): string {
         return `127.0.0.1:${this.port}`;
+    }
+
+    /** `localhost:PORT`: the same server by host name. */
+    get hostAddress(): string {
+        return `localhost:${this.port}`;
     }
 
     /** How many queries arrived, also when they are not recorded. */
