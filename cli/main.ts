@@ -3,7 +3,7 @@
  * lync-edge-dns: see the Edge DNS records before Pulumi, check live DNS after it.
  *
  *   lync-edge-dns plan --config FILE [--format table|json|zone]
- *   lync-edge-dns verify --config FILE [--server HOST[:PORT]]... [--json] [--timeout MS]
+ *   lync-edge-dns verify --config FILE [--server HOST[:PORT]]... [--json] [--timeout MS] [--deadline S]
  *   lync-edge-dns schema
  *
  * Exit codes: 0 all good; 1 invalid config, a mandatory violation or a verify
@@ -20,7 +20,8 @@ import { isMandatory } from "../components/core/rules/evaluate";
 import { renderZoneFile } from "../components/core/zonefile";
 import { readDeploymentFile } from "./config-file";
 import { planJson, planTable, planZones } from "./plan-output";
-import { formatReport, parseServer, verifyPlan, VerifyOptionError, VERIFY_DEFAULTS } from "./verify/verify";
+import { startProgress } from "./verify/progress";
+import { formatReport, MAX_DEADLINE_MS, parseServer, resolveServers, verifyPlan, VerifyOptionError, VERIFY_DEFAULTS } from "./verify/verify";
 
 /** Exit codes, as the README documents them. */
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
@@ -36,6 +37,15 @@ function load(file: string): CheckResult & { planned: PlanResult } {
 function positiveMs(value: string): number {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError("give a whole number of milliseconds, at least 1");
+    return n;
+}
+
+/** `--deadline`: whole seconds, from 1 to a day. */
+function deadlineSeconds(value: string): number {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1 || n * 1000 > MAX_DEADLINE_MS) {
+        throw new InvalidArgumentError(`give a whole number of seconds from 1 to ${MAX_DEADLINE_MS / 1000}`);
+    }
     return n;
 }
 
@@ -74,17 +84,28 @@ function program(out: (text: string) => void, setExit: (code: number) => void): 
         });
 
     cli.command("verify")
-        .description("Resolve every planned record (SRV, A, AAAA) and report what live DNS holds: ok, missing, different, extra, resolver errors.")
+        .description("Resolve every planned record (SRV, A, AAAA) and report what live DNS holds: ok, missing, different, extra, ttl-different, resolver errors, unchecked.")
         .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file")
-        .option("--server <host[:port]>", "DNS server to ask (repeatable); default: the system resolver", server)
+        .option("--server <host[:port]>", "DNS server to ask, an IP address or a host name (repeatable); default: the system resolver", server)
         .option("--json", "print the report as JSON")
         .option("--timeout <ms>", "timeout of one query in milliseconds (one retry follows)", positiveMs, VERIFY_DEFAULTS.timeoutMs)
-        .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server 192.0.2.53 --server [2001:db8::53]:53 --timeout 1000")
-        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number }) => {
+        .option("--deadline <seconds>", "time for the whole run; what is not checked by then is reported unchecked", deadlineSeconds, VERIFY_DEFAULTS.deadlineMs / 1000)
+        .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server ns1.example.net --server [2001:db8::53]:53 --timeout 1000 --deadline 60")
+        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number; deadline: number }) => {
+            // Servers first: a name that does not resolve is wrong usage, whatever the config holds.
+            const servers = await resolveServers(options.server ?? []);
             const { planned } = load(options.config);
-            const report = await verifyPlan(planned.plan, { servers: options.server, timeoutMs: options.timeout });
-            out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-            setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
+            const progress = startProgress(process.stderr);
+            try {
+                const report = await verifyPlan(planned.plan, {
+                    servers, timeoutMs: options.timeout, deadlineMs: options.deadline * 1000, onProgress: (n, total) => progress.update(n, total),
+                });
+                progress.stop();
+                out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+                setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
+            } finally {
+                progress.stop();
+            }
         });
 
     cli.command("schema")

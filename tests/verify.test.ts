@@ -14,14 +14,14 @@ import { planRecords } from "../components/core/plan/planner";
 import type { EdgeDnsConfig } from "../components/core/config/types";
 import type { EdgeDnsPlan } from "../components/core/plan/model";
 import {
-    formatReport, formatSummary, parseServer, verifyPlan,
+    formatReport, formatSummary, parseServer, resolveServers, verifyPlan,
     VerifyOptionError, type RecordCheck, type VerifyReport, type VerifyStatus,
 } from "../cli/verify/verify";
 import { compareValues, normalizeValue } from "../cli/verify/compare";
 import { limiter } from "../cli/verify/limit";
 import { srvDomain } from "../cli/verify/srv";
 import { BindServer, zoneTexts, type ZoneText } from "./helpers/bind";
-import { recordsFromPlan, startFaultServer, type FaultRecord, type FaultServer, type FaultServerOptions } from "./helpers/fault-server";
+import { recordsFromPlan, startFaultServer, type Fault, type FaultRecord, type FaultServer, type FaultServerOptions } from "./helpers/fault-server";
 import { goldenCases } from "./helpers/golden";
 import { validConfig } from "./helpers/configs";
 
@@ -112,6 +112,37 @@ describe("verify against BIND serving the golden example", function () {
         assert.match(text, /^different +A +webcon\.contoso\.com +203\.0\.113\.20, 203\.0\.113\.21 +203\.0\.113\.20, 203\.0\.113\.99$/m);
         assert.match(text, /^missing +A +sip\.fabrikam\.com +203\.0\.113\.10, 203\.0\.113\.11 +-$/m);
         assert.match(text, new RegExp(`\\n${total} record sets: ${total - 3} ok, 1 missing, 1 different, 1 srv-target-no-address\\n$`));
+    });
+
+    it("reports a TTL other than planned as ttl-different, with both TTLs, for A and SRV alike; wrong values still come first", async () => {
+        const edited = editZone(zones, "contoso.com", (lines) => lines.map((l) => {
+            if (recordLine("meet.contoso.com", "A").test(l)) return l.replace(/\s3600\s/, " 300 ");
+            if (recordLine("_sip._tls.contoso.com", "SRV").test(l)) return l.replace(/\s3600\s/, " 600 ");
+            if (recordLine("webcon.contoso.com", "A").test(l)) return l.replace(/\s3600\s/, " 60 ").replace("203.0.113.21", "203.0.113.99");
+            return l;
+        }));
+        await serve(edited);
+        const report = await verifyPlan(plan, { servers: [bind!.address] });
+        assert.deepEqual(problems(report), {
+            "A meet.contoso.com": "ttl-different",
+            "SRV _sip._tls.contoso.com": "ttl-different",
+            "A webcon.contoso.com": "different",
+        });
+        const meet = check(report, "meet.contoso.com", "A");
+        assert.deepEqual([meet.expectedTtl, meet.foundTtl, meet.detail], [3600, 300, "TTL 300, planned 3600"]);
+        const sip = check(report, "_sip._tls.contoso.com", "SRV");
+        assert.deepEqual([sip.expectedTtl, sip.foundTtl, sip.detail], [3600, 600, "TTL 600, planned 3600"]);
+        assert.equal(check(report, "webcon.contoso.com", "A").detail, "not in DNS: 203.0.113.21; not in the plan: 203.0.113.99; TTL 60, planned 3600");
+        assert.equal(check(report, "sip.contoso.com", "A").foundTtl, 3600);
+        const text = formatReport(report);
+        assert.match(text, /^ttl-different +A +meet\.contoso\.com +198\.51\.100\.10 +198\.51\.100\.10\n +TTL 300, planned 3600$/m);
+        assert.match(text, new RegExp(`\\n${total} record sets: ${total - 3} ok, 1 different, 2 ttl-different\\n$`));
+    });
+
+    it("takes a server by host name, localhost:PORT, resolved once to its address", async () => {
+        const report = await verifyPlan(plan, { servers: [`localhost:${bind!.port}`] });
+        assert.deepEqual(problems(report), {});
+        assert.deepEqual(report.servers, [bind!.address]);
     });
 
     it("reports a value beyond the plan as extra", async () => {
@@ -213,7 +244,8 @@ describe("verify against a misbehaving server", function () {
         const report = await verifyWith({ records, faults: { "webcon.contoso.com": "nxdomain" } });
         assert.deepEqual(problems(report), { "A webcon.contoso.com": "missing" });
         assert.match(check(report, "webcon.contoso.com", "A").detail ?? "", /^NXDOMAIN/);
-        assert.equal(server!.queriesFor("webcon.contoso.com").length, 1);
+        // Once through the resolver, once more to read the RCODE; never retried.
+        assert.equal(server!.queriesFor("webcon.contoso.com").length, 2);
 
         const nodata = await verifyPlan(withAaaa, { ...fast, servers: [server!.address] });
         assert.equal(nodata.checks[0].status, "missing");
@@ -237,6 +269,43 @@ describe("verify against a misbehaving server", function () {
         assert.deepEqual(problems(report), { "A meet.contoso.com": "resolver-error" });
         assert.equal(check(report, "meet.contoso.com", "A").detail, "connection refused or closed after 2 tries");
         assert.ok(server!.queriesFor("meet.contoso.com", "tcp").length > 0);
+    });
+
+    it("every other RCODE, BADVERS, a truncated TCP answer and one cut short are resolver errors with the code, never missing", async () => {
+        const expected: Record<string, string> = {
+            formerr: "FORMERR (the server could not read the query) after 2 tries",
+            notimp: "NOTIMP (the server does not implement the query) after 2 tries",
+            yxdomain: "YXDOMAIN (RCODE 6: a name exists that should not) after 2 tries",
+            yxrrset: "YXRRSET (RCODE 7: an RRset exists that should not) after 2 tries",
+            nxrrset: "NXRRSET (RCODE 8: an RRset that should exist does not) after 2 tries",
+            notauth: "NOTAUTH (RCODE 9: the server is not authoritative for the zone) after 2 tries",
+            notzone: "NOTZONE (RCODE 10: the name is not in the zone) after 2 tries",
+            badvers: "BADVERS (RCODE 16: EDNS version not supported) after 2 tries",
+            "truncate-tcp": "malformed response (truncated answer over TCP) after 2 tries",
+            "tcp-cut": "connection refused or closed after 2 tries",
+        };
+        const zone = "faults.contoso.com";
+        // One server per fault: c-ares shares one TCP connection per server, and `tcp-cut` closing it would fail the others' queries too.
+        for (const [fault, detail] of Object.entries(expected)) {
+            const faulty: EdgeDnsPlan = {
+                zones: [{
+                    zone,
+                    records: [
+                        { name: `${fault}.${zone}`, type: "A", ttl: 3600, values: ["131.107.155.10"] },
+                        { name: `_sip._tls.${fault}.${zone}`, type: "SRV", ttl: 3600, values: [`0 0 443 ${fault}.${zone}.`] },
+                    ],
+                }],
+                warnings: [],
+            };
+            const faults = { [`${fault}.${zone}`]: fault as Fault, [`_sip._tls.${fault}.${zone}`]: fault as Fault };
+            const report = await verifyWith({ records: recordsFromPlan(faulty), faults }, faulty);
+            await server?.close();
+            server = undefined;
+            const a = check(report, `${fault}.${zone}`, "A");
+            const srv = check(report, `_sip._tls.${fault}.${zone}`, "SRV");
+            assert.deepEqual([a.status, a.detail, a.found], ["resolver-error", detail, []], `${fault}, A`);
+            assert.deepEqual([srv.status, srv.detail, srv.found], ["resolver-error", detail, []], `${fault}, SRV`);
+        }
     });
 
     it("an SRV target that is a CNAME is srv-target-cname, even when the SRV value is as planned", async () => {
@@ -331,21 +400,44 @@ describe("verify's parts", () => {
         assert.equal(srvDomain("_sip._tls.eu.contoso.com"), "eu.contoso.com");
     });
 
-    it("accepts IPv4[:PORT], [IPv6]:PORT and bare IPv6 servers, and refuses names and bad ports", () => {
-        assert.equal(parseServer("127.0.0.1"), "127.0.0.1");
-        assert.equal(parseServer("127.0.0.1:5353"), "127.0.0.1:5353");
-        assert.equal(parseServer("[::1]:5353"), "[::1]:5353");
-        assert.equal(parseServer("[2001:DB8:0::53]:53"), "[2001:db8::53]:53");
-        assert.equal(parseServer("2001:db8::53"), "2001:db8::53");
-        for (const bad of ["ns1.contoso.com", "127.0.0.1:0", "127.0.0.1:70000", "[::1]:x", "[nope]:53", "1.2.3:53", ""]) {
+    it("accepts IPv4[:PORT], host names with or without a port, [IPv6]:PORT and bare IPv6 servers, and refuses bad ports and non-names", () => {
+        assert.deepEqual(parseServer("127.0.0.1"), { host: "127.0.0.1", kind: "ip" });
+        assert.deepEqual(parseServer("127.0.0.1:5353"), { host: "127.0.0.1", kind: "ip", port: 5353 });
+        assert.deepEqual(parseServer("[::1]:5353"), { host: "::1", kind: "ip", port: 5353 });
+        assert.deepEqual(parseServer("[2001:DB8:0::53]:53"), { host: "2001:db8::53", kind: "ip", port: 53 });
+        assert.deepEqual(parseServer("2001:db8::53"), { host: "2001:db8::53", kind: "ip" });
+        assert.deepEqual(parseServer("NS1.Example.NET."), { host: "ns1.example.net", kind: "name" });
+        assert.deepEqual(parseServer("ns1.example.net:5353"), { host: "ns1.example.net", kind: "name", port: 5353 });
+        assert.deepEqual(parseServer("localhost"), { host: "localhost", kind: "name" });
+        for (const bad of ["127.0.0.1:0", "127.0.0.1:70000", "[::1]:x", "[nope]:53", "1.2.3:53", "", "ns1.example.net:53:53", "ns_1.example.net", "-ns.example.net", "a..b"]) {
             assert.throws(() => parseServer(bad), VerifyOptionError, bad);
         }
     });
 
+    it("resolves a host name once to all its addresses, each with the port given, and refuses one that does not resolve", async () => {
+        const asked: string[] = [];
+        const lookup = async (host: string): Promise<{ address: string; family: number }[]> => {
+            asked.push(host);
+            if (host === "ns1.example.net") return [{ address: "192.0.2.53", family: 4 }, { address: "2001:db8:0::53", family: 6 }];
+            throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
+        };
+        assert.deepEqual(await resolveServers(["ns1.example.net:5353", "192.0.2.53:5353", "[::1]:53"], lookup), ["192.0.2.53:5353", "[2001:db8::53]:5353", "[::1]:53"]);
+        assert.deepEqual(await resolveServers(["ns1.example.net"], lookup), ["192.0.2.53", "2001:db8::53"]);
+        assert.deepEqual(asked, ["ns1.example.net", "ns1.example.net"]);
+        await assert.rejects(resolveServers(["ns2.example.net"], lookup),
+            { name: "VerifyOptionError", message: '--server "ns2.example.net": the host name ns2.example.net does not resolve (ENOTFOUND); give a name that resolves, or an IP address' });
+        // RFC 6761: names under invalid. never resolve, and are not even looked up.
+        await assert.rejects(resolveServers(["ns1.nowhere.invalid:53"], lookup), /ns1\.nowhere\.invalid does not resolve \(ENOTFOUND\)/);
+        assert.equal(asked.length, 3);
+    });
+
     it("refuses bad options before sending any query", async () => {
-        await assert.rejects(verifyPlan({ zones: [], warnings: [] }, { servers: ["dns.google"] }), VerifyOptionError);
+        await assert.rejects(verifyPlan({ zones: [], warnings: [] }, { servers: ["ns1.nowhere.invalid"] }), VerifyOptionError);
+        await assert.rejects(verifyPlan({ zones: [], warnings: [] }, { servers: ["not a server"] }), VerifyOptionError);
         await assert.rejects(verifyPlan({ zones: [], warnings: [] }, { servers: ["127.0.0.1:53"], tries: 0 }), /tries must be a whole number/);
         await assert.rejects(verifyPlan({ zones: [], warnings: [] }, { servers: ["127.0.0.1:53"], concurrency: 1.5 }), VerifyOptionError);
+        await assert.rejects(verifyPlan({ zones: [], warnings: [] }, { servers: ["127.0.0.1:53"], deadlineMs: 0 }), /deadlineMs must be a whole number from 1 to 86400000/);
+        await assert.rejects(verifyPlan({ zones: [], warnings: [] }, { servers: ["127.0.0.1:53"], deadlineMs: 86_400_001 }), VerifyOptionError);
     });
 
     it("keeps at most `limit` tasks in flight", async () => {
@@ -371,7 +463,7 @@ describe("verify's parts", () => {
 
 function zeroCounts(): Record<VerifyStatus, number> {
     return {
-        "ok": 0, "missing": 0, "different": 0, "extra": 0, "resolver-error": 0,
+        "ok": 0, "missing": 0, "different": 0, "extra": 0, "ttl-different": 0, "resolver-error": 0, "unchecked": 0,
         "srv-target-cname": 0, "srv-target-outside-domain": 0, "srv-target-no-address": 0,
     };
 }

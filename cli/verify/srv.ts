@@ -31,7 +31,7 @@ interface Finding {
 }
 
 /** Most serious first: the order a target's status is chosen in; a resolver error last, as it proves nothing wrong. */
-const TARGET_SEVERITY: readonly Finding["status"][] = ["srv-target-cname", "srv-target-outside-domain", "srv-target-no-address", "resolver-error"];
+const TARGET_SEVERITY: readonly Finding["status"][] = ["srv-target-cname", "srv-target-outside-domain", "srv-target-no-address", "resolver-error", "unchecked"];
 
 /** The lookups of one target by type. */
 interface TargetLookups {
@@ -59,6 +59,14 @@ function errorFinding(target: string, lookups: TargetLookups, hasAddress: boolea
     return { status: "resolver-error", detail };
 }
 
+/** The lookups the deadline cut off, e.g. `sip.fabrikam.com. A/AAAA queries: not made before the deadline`. */
+function uncheckedFinding(target: string, lookups: TargetLookups, hasAddress: boolean): Finding | undefined {
+    const types: (keyof TargetLookups)[] = hasAddress ? ["CNAME"] : ["CNAME", "A", "AAAA"];
+    const cut = types.filter((type) => lookups[type].outcome === "unchecked");
+    if (cut.length === 0) return undefined;
+    return { status: "unchecked", detail: `${target}. ${cut.join("/")} ${cut.length === 1 ? "query" : "queries"}: not made before the deadline` };
+}
+
 /** The problems of one target, most serious first. */
 function findings(target: string, domain: string, lookups: TargetLookups, addresses: readonly string[]): Finding[] {
     const found: Finding[] = [];
@@ -74,6 +82,8 @@ function findings(target: string, domain: string, lookups: TargetLookups, addres
     }
     const error = errorFinding(target, lookups, addresses.length > 0);
     if (error) found.push(error);
+    const unchecked = uncheckedFinding(target, lookups, addresses.length > 0);
+    if (unchecked) found.push(unchecked);
     return found.sort((x, y) => TARGET_SEVERITY.indexOf(x.status) - TARGET_SEVERITY.indexOf(y.status));
 }
 

@@ -18,19 +18,23 @@ import type { RecordType } from "../../components/core/plan/model";
  * - `srv-target-cname`: an SRV target is an alias, which RFC 2782 forbids;
  * - `srv-target-outside-domain`: an SRV target is not in the SRV's own SIP
  *   domain (Microsoft's same-domain rule);
- * - `srv-target-no-address`: an SRV target has neither A nor AAAA records.
+ * - `srv-target-no-address`: an SRV target has neither A nor AAAA records;
+ * - `ttl-different`: the values are as planned but the TTL is not (see
+ *   `VerifyOptions.servers` for how TTLs are compared);
+ * - `unchecked`: the overall deadline ran out before the record set (or an
+ *   SRV target of it) could be looked up.
  */
 export type VerifyStatus =
-    | "ok" | "missing" | "different" | "extra" | "resolver-error"
+    | "ok" | "missing" | "different" | "extra" | "ttl-different" | "resolver-error" | "unchecked"
     | "srv-target-cname" | "srv-target-outside-domain" | "srv-target-no-address";
 
 /** Every status, in the order a report lists them: ok first, then the problems. */
 export const VERIFY_STATUSES: readonly VerifyStatus[] = [
-    "ok", "missing", "different", "extra", "srv-target-cname", "srv-target-outside-domain", "srv-target-no-address", "resolver-error",
+    "ok", "missing", "different", "extra", "ttl-different", "srv-target-cname", "srv-target-outside-domain", "srv-target-no-address", "resolver-error", "unchecked",
 ];
 
 /** What an SRV target was found to be; `ok` or one of the target problems. */
-export type SrvTargetStatus = Extract<VerifyStatus, "ok" | "resolver-error" | "srv-target-cname" | "srv-target-outside-domain" | "srv-target-no-address">;
+export type SrvTargetStatus = Extract<VerifyStatus, "ok" | "resolver-error" | "unchecked" | "srv-target-cname" | "srv-target-outside-domain" | "srv-target-no-address">;
 
 /** One SRV target as followed from a found SRV value. */
 export interface SrvTargetCheck {
@@ -60,6 +64,10 @@ export interface RecordCheck {
     expected: string[];
     /** The values the resolver returned, normalized the same way, sorted; empty when missing or on a resolver error. */
     found: string[];
+    /** The planned TTL in seconds. */
+    expectedTtl: number;
+    /** The TTL the answer came with (the lowest, if its records differ); absent when nothing was found or it could not be read. */
+    foundTtl?: number;
     /**
      * Every problem found, in words, separated by "; ", e.g. `timeout after 2
      * tries`, `SERVFAIL after 2 tries`, `NXDOMAIN`, `not in DNS: 203.0.113.11`;
@@ -73,11 +81,25 @@ export interface RecordCheck {
 /** How `verifyPlan` resolves. */
 export interface VerifyOptions {
     /**
-     * DNS servers to ask, each `HOST[:PORT]` with an IPv4 address or
-     * `[IPv6]:PORT` (or a bare IPv6 address). Omitted or empty: the system's
-     * resolvers (/etc/resolv.conf).
+     * DNS servers to ask, each `HOST[:PORT]` with an IPv4 address or a host
+     * name, `[IPv6]:PORT` or a bare IPv6 address; a host name is resolved
+     * once, at the start, to all its addresses. Omitted or empty: the
+     * system's resolvers (/etc/resolv.conf).
+     *
+     * Given servers are taken to be authoritative for the zones, so a TTL
+     * other than the planned one is `ttl-different`. The system's resolvers
+     * cache, and a cached answer's TTL counts down: there only a TTL higher
+     * than planned is reported.
      */
     servers?: string[];
+    /**
+     * Milliseconds the whole verification may take. When they run out no
+     * more queries are sent, those in flight are stopped, and every record
+     * set not yet checked is reported `unchecked`. @default 300000
+     */
+    deadlineMs?: number;
+    /** Called each time a record set's check ends, with how many have ended and how many there are. */
+    onProgress?: (checked: number, total: number) => void;
     /** Milliseconds to wait for one answer before it counts as a timeout. @default 2000 */
     timeoutMs?: number;
     /** Lookups in flight at once. @default 32 */

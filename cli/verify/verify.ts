@@ -2,46 +2,52 @@
  * Live-DNS verification of a plan, the engine of `lync-edge-dns verify`:
  * every planned record set (SRV, A, AAAA) is resolved through node's own
  * resolver, against the system's resolvers or given servers, compared with
- * the plan as a set, and each SRV record is followed to its targets.
+ * the plan as a set and by TTL, and each SRV record is followed to its
+ * targets; the whole run ends by a deadline.
  *
  * A record set ends in one status (see `VerifyStatus`); when several
  * problems apply, the most serious wins (a definite problem before a
  * resolver error met while following an SRV target) and `detail` lists them
- * all. Resolver
- * errors (timeout, SERVFAIL, REFUSED, ...) are never taken for a missing
- * record: only NXDOMAIN and NODATA are "missing".
+ * all. Resolver errors (timeout, SERVFAIL, REFUSED, NOTAUTH, ...) are never
+ * taken for a missing record: only an RCODE of NXDOMAIN, or NOERROR without
+ * records, is "missing" (see lookup.ts for how that is made sure of).
  *
  * Truncated answers: a UDP answer with the TC bit set makes c-ares ask again
  * over TCP within the same try; the TCP answer is then checked like any
  * other, and if TCP fails the record set gets `resolver-error` (a closed
- * connection shows as "connection refused or closed"). A truncated answer is
- * never read as an empty one.
+ * connection shows as "connection refused or closed", a TCP answer that is
+ * itself truncated as a malformed response). A truncated answer is never
+ * read as an empty one.
  *
  * No Pulumi module is loaded here: the CLI runs this without an engine.
  */
 import type { EdgeDnsPlan, PlannedRecordSet } from "../../components/core/plan/model";
 import { compareValues, describeComparison, normalizeName, normalizeValues } from "./compare";
-import { describeError, Lookup, type LookupOptions } from "./lookup";
-import { parseServer, VerifyOptionError } from "./servers";
+import { describeError, Lookup, type LookupOptions, type LookupResult } from "./lookup";
+import { resolveServers, VerifyOptionError } from "./servers";
 import { followSrvTarget, srvTargets } from "./srv";
 import { VERIFY_STATUSES, type RecordCheck, type VerifyOptions, type VerifyReport, type VerifyStatus, type VerifySummary } from "./types";
 
 export { formatReport, formatSummary } from "./format";
-export { parseServer, VerifyOptionError } from "./servers";
+export { parseServer, resolveServers, VerifyOptionError, type ServerSpec } from "./servers";
 export { VERIFY_STATUSES } from "./types";
 export type { RecordCheck, SrvTargetCheck, SrvTargetStatus, VerifyOptions, VerifyReport, VerifyStatus, VerifySummary } from "./types";
 
 /** The defaults of `VerifyOptions`. */
-export const VERIFY_DEFAULTS = { timeoutMs: 2000, concurrency: 32, tries: 2 } as const;
+export const VERIFY_DEFAULTS = { timeoutMs: 2000, concurrency: 32, tries: 2, deadlineMs: 300_000 } as const;
+
+/** The longest deadline taken: a day. Anything longer is a typo (milliseconds given as seconds), not a plan. */
+export const MAX_DEADLINE_MS = 86_400_000;
 
 /**
  * Most serious first: which status a record set gets when several problems
- * apply. What DNS definitely holds wrong comes before a resolver error met
- * while following an SRV target, which only says the check is incomplete.
- * (When the record set's own lookup fails, that error is its only finding.)
+ * apply. What DNS definitely holds wrong comes first, a TTL that drifted
+ * after wrong values, and last what only says the check is incomplete: a
+ * resolver error, then a lookup the deadline cut off. (When the record
+ * set's own lookup fails or is cut off, that is its only finding.)
  */
 const SEVERITY: readonly VerifyStatus[] = [
-    "missing", "srv-target-cname", "srv-target-outside-domain", "srv-target-no-address", "different", "extra", "resolver-error", "ok",
+    "missing", "srv-target-cname", "srv-target-outside-domain", "srv-target-no-address", "different", "extra", "ttl-different", "resolver-error", "unchecked", "ok",
 ];
 
 interface Finding {
@@ -49,20 +55,37 @@ interface Finding {
     detail: string;
 }
 
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+function positiveInteger(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
     if (value === undefined) return fallback;
-    if (!Number.isInteger(value) || value < 1) throw new VerifyOptionError(`${name} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+        throw new VerifyOptionError(`${name} must be a whole number from 1 to ${max}, not ${JSON.stringify(value)}`);
+    }
     return value;
 }
 
-/** The options filled in with defaults and checked; throws `VerifyOptionError`. */
-function resolveOptions(options: VerifyOptions): LookupOptions {
-    return {
-        servers: (options.servers ?? []).map(parseServer),
+/** How the run goes: the lookups' options, the deadline and how TTLs are compared. */
+interface RunOptions {
+    lookup: LookupOptions;
+    deadlineMs: number;
+    /** `exact` against given (authoritative) servers; `not-higher` against the system's caching resolvers. */
+    ttlRule: "exact" | "not-higher";
+}
+
+/** The options filled in with defaults, checked, host names resolved; throws `VerifyOptionError`. */
+async function resolveOptions(options: VerifyOptions): Promise<RunOptions> {
+    const lookup = {
         timeoutMs: positiveInteger("timeoutMs", options.timeoutMs, VERIFY_DEFAULTS.timeoutMs),
         concurrency: positiveInteger("concurrency", options.concurrency, VERIFY_DEFAULTS.concurrency),
         tries: positiveInteger("tries", options.tries, VERIFY_DEFAULTS.tries),
     };
+    const deadlineMs = positiveInteger("deadlineMs", options.deadlineMs, VERIFY_DEFAULTS.deadlineMs, MAX_DEADLINE_MS);
+    const servers = await resolveServers(options.servers ?? []);
+    return { lookup: { ...lookup, servers }, deadlineMs, ttlRule: servers.length > 0 ? "exact" : "not-higher" };
+}
+
+/** `300 s`, or `1500 ms` when not whole seconds. */
+function duration(ms: number): string {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 /** The check made of its findings: the most serious one gives the status. */
@@ -72,26 +95,38 @@ function settle(base: Omit<RecordCheck, "status" | "detail">, findings: Finding[
     return { ...base, status: sorted[0].status, detail: sorted.map((f) => f.detail).join("; ") };
 }
 
+/** The TTL finding of a found answer, if any. */
+function ttlFinding(result: Extract<LookupResult, { outcome: "found" }>, planned: number, rule: RunOptions["ttlRule"]): Finding | undefined {
+    if (result.ttlError) return { status: "resolver-error", detail: `TTL not read: ${result.ttlError}` };
+    if (result.ttl === undefined) return undefined;
+    const drifted = rule === "exact" ? result.ttl !== planned : result.ttl > planned;
+    return drifted ? { status: "ttl-different", detail: `TTL ${result.ttl}, planned ${planned}` } : undefined;
+}
+
 /** Checks one planned record set, following SRV targets. */
-async function checkRecordSet(lookup: Lookup, zone: string, record: PlannedRecordSet): Promise<RecordCheck> {
+async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, record: PlannedRecordSet): Promise<RecordCheck> {
     const name = normalizeName(record.name);
     const expected = normalizeValues(record.type, record.values);
-    const base = { zone: normalizeName(zone), name, type: record.type, expected };
+    const base = { zone: normalizeName(zone), name, type: record.type, expected, found: [] as string[], expectedTtl: record.ttl };
     const result = await lookup.query(name, record.type);
-    if (result.outcome === "error") return settle({ ...base, found: [] }, [{ status: "resolver-error", detail: describeError(result) }]);
+    if (result.outcome === "unchecked") return settle(base, [{ status: "unchecked", detail: `not checked: the deadline of ${duration(run.deadlineMs)} ran out first` }]);
+    if (result.outcome === "error") return settle(base, [{ status: "resolver-error", detail: describeError(result) }]);
     if (result.outcome === "missing") {
         const detail = result.reason === "NXDOMAIN" ? "NXDOMAIN (the name does not exist)" : `NODATA (the name exists without a ${record.type} record)`;
-        return settle({ ...base, found: [] }, [{ status: "missing", detail }]);
+        return settle(base, [{ status: "missing", detail }]);
     }
     const found = result.values;
+    const withFound = { ...base, found, ...(result.ttl !== undefined ? { foundTtl: result.ttl } : {}) };
     const comparison = compareValues(expected, found);
     const findings: Finding[] = comparison.status === "ok" ? [] : [{ status: comparison.status, detail: describeComparison(comparison) }];
-    if (record.type !== "SRV") return settle({ ...base, found }, findings);
+    const ttl = ttlFinding(result, record.ttl, run.ttlRule);
+    if (ttl) findings.push(ttl);
+    if (record.type !== "SRV") return settle(withFound, findings);
     const targets = await Promise.all(srvTargets(found).map((target) => followSrvTarget(lookup, name, target)));
     for (const target of targets) {
         if (target.status !== "ok") findings.push({ status: target.status, detail: target.detail ?? target.status });
     }
-    return settle({ ...base, found, targets }, findings);
+    return settle({ ...withFound, targets }, findings);
 }
 
 /** Counts per status; every status present. */
@@ -103,23 +138,35 @@ export function summarize(checks: readonly RecordCheck[]): VerifySummary {
 
 /**
  * Resolves every record set of `plan` and reports, per record set, whether
- * DNS holds what the plan says. Lookups run in parallel, at most
- * `concurrency` at once, each with `timeoutMs` and `tries` tries on resolver
- * errors. Never throws for what DNS answers; throws `VerifyOptionError` for
- * bad options (e.g. a server that is not an IP address).
+ * DNS holds what the plan says, values and TTL. Lookups run in parallel, at
+ * most `concurrency` at once, each with `timeoutMs` and `tries` tries on
+ * resolver errors; the whole run ends by `deadlineMs`, what was not checked
+ * by then reported `unchecked`. Never throws for what DNS answers; throws
+ * `VerifyOptionError` for bad options (e.g. a server that is neither an IP
+ * address nor a host name that resolves).
  *
  * @example
- * const report = await verifyPlan(planRecords(config), { servers: ["127.0.0.1:5353"] });
+ * const report = await verifyPlan(planRecords(config), { servers: ["ns1.example.net"] });
  * console.log(formatReport(report));
  * process.exitCode = report.summary.problems > 0 ? 1 : 0;
  */
 export async function verifyPlan(plan: EdgeDnsPlan, options: VerifyOptions = {}): Promise<VerifyReport> {
     const started = performance.now();
-    const lookup = new Lookup(resolveOptions(options));
+    const run = await resolveOptions(options);
+    const lookup = new Lookup(run.lookup);
+    const deadline = setTimeout(() => lookup.expire(), run.deadlineMs);
+    const records = plan.zones.flatMap((z) => z.records.map((record) => ({ zone: z.zone, record })));
+    let checked = 0;
+    options.onProgress?.(0, records.length);
     try {
-        const checks = await Promise.all(plan.zones.flatMap((z) => z.records.map((record) => checkRecordSet(lookup, z.zone, record))));
+        const checks = await Promise.all(records.map(async ({ zone, record }) => {
+            const result = await checkRecordSet(lookup, run, zone, record);
+            options.onProgress?.(++checked, records.length);
+            return result;
+        }));
         return { checks, summary: summarize(checks), servers: lookup.servers(), elapsedMs: Math.round(performance.now() - started) };
     } finally {
+        clearTimeout(deadline);
         lookup.cancel();
     }
 }

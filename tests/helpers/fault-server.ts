@@ -18,15 +18,28 @@ import type { EdgeDnsPlan } from "../../components/core/plan/model";
  * - `truncate`: over UDP an empty answer with the TC bit set; over TCP the
  *   real answer (what a server does with an answer too big for UDP);
  * - `truncate-no-tcp`: TC over UDP, and over TCP the connection is closed
- *   without an answer (a middlebox that blocks DNS over TCP).
+ *   without an answer (a middlebox that blocks DNS over TCP);
+ * - `formerr`, `notimp`, `yxdomain`, `yxrrset`, `nxrrset`, `notauth`,
+ *   `notzone`: that RCODE (RFC 1035, RFC 2136), no records;
+ * - `badvers`: RCODE 16, BADVERS (RFC 6891): header RCODE 0 and the upper
+ *   bits in an OPT record, no records;
+ * - `truncate-tcp`: no records and the TC bit set, over UDP and over TCP
+ *   alike (a server that truncates even what it sends over TCP);
+ * - `tcp-cut`: TC over UDP, and over TCP the first half of the real answer,
+ *   then the connection closed (an answer cut short in transit).
  */
-export type Fault = "drop" | "servfail" | "refused" | "nxdomain" | "truncate" | "truncate-no-tcp";
+export type Fault =
+    | "drop" | "servfail" | "refused" | "nxdomain" | "truncate" | "truncate-no-tcp"
+    | "formerr" | "notimp" | "yxdomain" | "yxrrset" | "nxrrset" | "notauth" | "notzone" | "badvers"
+    | "truncate-tcp" | "tcp-cut";
 
 /** One record the server holds; `value` in zone-file form ("0 0 5061 sip.contoso.com." for SRV). */
 export interface FaultRecord {
     name: string;
     type: "A" | "AAAA" | "SRV" | "CNAME";
     value: string;
+    /** Seconds. @default 3600 (the planner's TTL) */
+    ttl?: number;
 }
 
 /** One query the server received. */
@@ -63,13 +76,21 @@ export interface FaultPattern {
     fault: Fault;
 }
 
-const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
+const RCODE = {
+    NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5,
+    YXDOMAIN: 6, YXRRSET: 7, NXRRSET: 8, NOTAUTH: 9, NOTZONE: 10,
+} as const;
+/** What the server does with one query: answer, stay silent, hang up, or send half an answer and hang up. */
+type Reply = dnsPacket.Packet | "close" | { cut: dnsPacket.Packet } | undefined;
+
+/** The TTL of a record given without one: the planner's. */
+const DEFAULT_TTL = 3600;
 /** A CNAME chain longer than this is answered as it stands (loop guard). */
 const MAX_CHAIN = 8;
 
 /** The records of a plan, for the server to answer from. */
 export function recordsFromPlan(plan: EdgeDnsPlan): FaultRecord[] {
-    return plan.zones.flatMap((z) => z.records.flatMap((r) => r.values.map((value) => ({ name: r.name, type: r.type, value }))));
+    return plan.zones.flatMap((z) => z.records.flatMap((r) => r.values.map((value) => ({ name: r.name, type: r.type, value, ttl: r.ttl }))));
 }
 
 function canonical(name: string): string {
@@ -82,10 +103,10 @@ function toAnswer(record: FaultRecord): dnsPacket.Answer {
     if (record.type === "SRV") {
         const srv = parseSrv(record.value);
         if (!srv) throw new Error(`fault server: bad SRV value ${JSON.stringify(record.value)}`);
-        return { name, type: "SRV", ttl: 60, data: srv };
+        return { name, type: "SRV", ttl: record.ttl ?? DEFAULT_TTL, data: srv };
     }
     const data = record.type === "CNAME" ? canonical(record.value) : record.value;
-    return { name, type: record.type, ttl: 60, data };
+    return { name, type: record.type, ttl: record.ttl ?? DEFAULT_TTL, data };
 }
 
 /** A running fault server. Stop it with `close()`. */
@@ -122,6 +143,11 @@ export class FaultServer {
         return `127.0.0.1:${this.port}`;
     }
 
+    /** `localhost:PORT`: the same server by host name. */
+    get hostAddress(): string {
+        return `localhost:${this.port}`;
+    }
+
     /** How many queries arrived, also when they are not recorded. */
     get queryCount(): number {
         return this.received;
@@ -149,7 +175,7 @@ export class FaultServer {
 
     private onUdp(message: Buffer, peer: dgram.RemoteInfo): void {
         const reply = this.reply(message, "udp");
-        if (reply && reply !== "close") this.udp.send(dnsPacket.encode(reply), peer.port, peer.address);
+        if (reply && reply !== "close" && !("cut" in reply)) this.udp.send(dnsPacket.encode(reply), peer.port, peer.address);
     }
 
     private onTcp(socket: net.Socket): void {
@@ -166,13 +192,18 @@ export class FaultServer {
                 pending = pending.subarray(2 + length);
                 const reply = this.reply(message, "tcp");
                 if (reply === "close") { socket.destroy(); return; }
+                if (reply && "cut" in reply) {
+                    const whole = dnsPacket.streamEncode(reply.cut);
+                    socket.end(whole.subarray(0, Math.ceil(whole.length / 2)));
+                    return;
+                }
                 if (reply) socket.write(dnsPacket.streamEncode(reply));
             }
         });
     }
 
-    /** The reply to one message; undefined to stay silent, "close" to hang up (TCP). */
-    private reply(message: Buffer, transport: "udp" | "tcp"): dnsPacket.Packet | "close" | undefined {
+    /** The reply to one message; undefined to stay silent, "close" to hang up (TCP), `cut` to send half of it and hang up (TCP). */
+    private reply(message: Buffer, transport: "udp" | "tcp"): Reply {
         let query: dnsPacket.DecodedPacket;
         try {
             query = dnsPacket.decode(message);
@@ -186,18 +217,35 @@ export class FaultServer {
         if (this.recordQueries) this.queries.push({ name, type: question.type, transport });
         const fault = this.faults.get(name) ?? this.faultPatterns.find((p) => p.pattern.test(name))?.fault;
         // The RCODE is the low four bits of the flags word (RFC 1035 §4.1.1).
-        const respond = (rcode: number, answers: dnsPacket.Answer[] = [], flags = 0): dnsPacket.Packet => ({
+        const respond = (rcode: number, answers: dnsPacket.Answer[] = [], flags = 0, additionals: dnsPacket.Answer[] = []): dnsPacket.Packet => ({
             type: "response",
             id: query.id,
             flags: dnsPacket.AUTHORITATIVE_ANSWER | ((query.flags ?? 0) & dnsPacket.RECURSION_DESIRED) | flags | rcode,
             questions: query.questions,
             answers,
+            additionals,
         });
         switch (fault) {
             case "drop": return undefined;
             case "servfail": return respond(RCODE.SERVFAIL);
             case "refused": return respond(RCODE.REFUSED);
             case "nxdomain": return respond(RCODE.NXDOMAIN);
+            case "formerr": return respond(RCODE.FORMERR);
+            case "notimp": return respond(RCODE.NOTIMP);
+            case "yxdomain": return respond(RCODE.YXDOMAIN);
+            case "yxrrset": return respond(RCODE.YXRRSET);
+            case "nxrrset": return respond(RCODE.NXRRSET);
+            case "notauth": return respond(RCODE.NOTAUTH);
+            case "notzone": return respond(RCODE.NOTZONE);
+            case "badvers": {
+                // RFC 6891 §6.1.3: the OPT record's TTL carries the upper 8 bits of the 12-bit RCODE (16 = 1 << 4 | 0).
+                const opt = { type: "OPT", name: ".", udpPayloadSize: 1232, extendedRcode: 1, ednsVersion: 0, flags: 0, flag_do: false, options: [] } as dnsPacket.Answer;
+                return respond(RCODE.NOERROR, [], 0, [opt]);
+            }
+            case "truncate-tcp": return respond(RCODE.NOERROR, [], dnsPacket.TRUNCATED_RESPONSE);
+            case "tcp-cut":
+                if (transport === "udp") return respond(RCODE.NOERROR, [], dnsPacket.TRUNCATED_RESPONSE);
+                return { cut: respond(RCODE.NOERROR, this.resolve(name, question.type)) };
             case "truncate":
             case "truncate-no-tcp":
                 if (transport === "udp") return respond(RCODE.NOERROR, [], dnsPacket.TRUNCATED_RESPONSE);
