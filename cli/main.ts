@@ -21,6 +21,7 @@ import { renderZoneFile } from "../components/core/zonefile";
 import { readDeploymentFile } from "./config-file";
 import { planJson, planTable, planZones } from "./plan-output";
 import { startProgress } from "./verify/progress";
+import { adoptionReport, formatAdoption } from "./verify/adopt";
 import { formatReport, MAX_DEADLINE_MS, parseServer, resolveServers, verifyPlan, VerifyOptionError, VERIFY_DEFAULTS } from "./verify/verify";
 
 /** Exit codes, as the README documents them. */
@@ -90,8 +91,9 @@ function program(out: (text: string) => void, setExit: (code: number) => void): 
         .option("--json", "print the report as JSON")
         .option("--timeout <ms>", "timeout of one query in milliseconds (one retry follows)", positiveMs, VERIFY_DEFAULTS.timeoutMs)
         .option("--deadline <seconds>", "time for the whole run; what is not checked by then is reported unchecked", deadlineSeconds, VERIFY_DEFAULTS.deadlineMs / 1000)
-        .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server ns1.example.net --server [2001:db8::53]:53 --timeout 1000 --deadline 60")
-        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number; deadline: number }) => {
+        .option("--adopt", "before adopting with dns.adopt: say per record set whether it exists and matches, differs or is absent, and print the dns.adopt list")
+        .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server ns1.example.net --server [2001:db8::53]:53 --timeout 1000 --deadline 60\n  lync-edge-dns verify --config Pulumi.prod.yaml --server ns-123.awsdns-45.com --adopt")
+        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number; deadline: number; adopt?: boolean }) => {
             // Servers first: a name that does not resolve is wrong usage, whatever the config holds.
             const servers = await resolveServers(options.server ?? []);
             const { planned } = load(options.config);
@@ -101,6 +103,12 @@ function program(out: (text: string) => void, setExit: (code: number) => void): 
                     servers, timeoutMs: options.timeout, deadlineMs: options.deadline * 1000, onProgress: (n, total) => progress.update(n, total),
                 });
                 progress.stop();
+                if (options.adopt) {
+                    const adoption = adoptionReport(report, servers.length > 0);
+                    out(options.json ? `${JSON.stringify(adoption, null, 2)}\n` : formatAdoption(adoption));
+                    setExit(adoption.allMatch ? EXIT.ok : EXIT.problem);
+                    return;
+                }
                 out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
                 setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
             } finally {
