@@ -33,6 +33,23 @@ function within(name: string, zone: string): boolean {
     return name === zone || name.endsWith(`.${zone}`);
 }
 
+/**
+ * The longest of `zones` that is `name` or a suffix of it on a label
+ * boundary: compared label by label from the right, so that `ip.contoso.com`
+ * never counts as holding `sip.contoso.com`. Written apart from the planner's
+ * and the generator's lookups on purpose.
+ */
+function deepestZone(name: string, zones: readonly string[]): string | undefined {
+    const labels = name.split(".").reverse();
+    let best: string[] | undefined;
+    for (const zone of zones) {
+        const zoneLabels = zone.split(".").reverse();
+        const isSuffix = zoneLabels.length <= labels.length && zoneLabels.every((l, i) => labels[i] === l);
+        if (isSuffix && (best === undefined || zoneLabels.length > best.length)) best = zoneLabels;
+    }
+    return best && [...best].reverse().join(".");
+}
+
 describe("planner properties over generated valid deployments", function () {
     this.timeout(60_000 + FC_RUNS * 1_500); // FC_RUNS=1000 for a deep run stays within it
 
@@ -75,6 +92,18 @@ describe("planner properties over generated valid deployments", function () {
                 assert.ok(within(r.name, r.zone), `${r.name} is not inside its zone ${r.zone}`);
                 const deeper = zones.filter((z) => z !== r.zone && within(z, r.zone) && within(r.name, z));
                 assert.deepEqual(deeper, [], `${r.name} sits in ${r.zone}, but the deployment's zone ${deeper[0]} holds it: resolvers look for it there`);
+            }
+        }), fcParams());
+    });
+
+    it("places every record set in the most specific zone of the deployment that holds its name (a child zone wins over its parent)", () => {
+        fc.assert(fc.property(validDeployment, ({ config, zones }) => {
+            const plan = planRecords(config);
+            const planned = plan.zones.map((z) => z.zone);
+            assert.deepEqual(planned.filter((z) => !zones.includes(z)), [], "every zone of the plan is a zone of the deployment");
+            for (const r of recordSets(plan)) {
+                const expected = deepestZone(r.name, zones);
+                assert.equal(r.zone, expected, `${r.name} ${r.type} is planned in ${r.zone}; the deployment's most specific zone holding it is ${String(expected)}`);
             }
         }), fcParams());
     });
