@@ -184,6 +184,15 @@ describe("zone files read back by independent parsers", function () {
     });
 });
 
+/** An `assert.throws` validator: a ConfigError with exactly one issue, at `path`, saying exactly `message`. */
+function refusal(path: string, message: string): (error: unknown) => true {
+    return (error) => {
+        assert.ok(ConfigError.isInstance(error), `expected a ConfigError, got ${String(error)}`);
+        assert.deepEqual(error.issues, [{ path, message }]);
+        return true;
+    };
+}
+
 /** What the properties found, kept as examples (issue 7). */
 describe("planner property regressions", () => {
     const edge = { accessEdgeIps: ["131.107.155.10"] };
@@ -209,10 +218,10 @@ describe("planner property regressions", () => {
         // Only the names the domain publishes count: without the SRV records it is short enough.
         assert.doesNotThrow(() => planRecords({ sipDomains: [{ name: domain(231), federationDiscovery: false, externalAccess: false }], edge }));
         assert.throws(() => planRecords({ sipDomains: [{ name: domain(240), federationDiscovery: false, externalAccess: false, xmpp: true }], edge }),
-            /_xmpp-server\._tcp\.a+… would have 258 characters, and a DNS name has at most 253 \(RFC 1035\); use a shorter domain name$/);
+            refusal("sipDomains[0]", `${domain(240)} is too long for the records it publishes: _xmpp-server._tcp.${"a".repeat(22)}… would have 258 characters, and a DNS name has at most 253 (RFC 1035); use a shorter domain name`));
         // A long host label counts as much as the domain.
         assert.throws(() => planRecords({ sipDomains: [domain(200)], edge, hostnames: { accessEdge: `sip.${"p".repeat(60)}` } }),
-            /sip\.p+… would have 265 characters.*use a shorter domain name or a shorter hostnames label$/);
+            refusal("sipDomains[0]", `${domain(200)} is too long for the records it publishes: sip.${"p".repeat(36)}… would have 265 characters, and a DNS name has at most 253 (RFC 1035); use a shorter domain name or a shorter hostnames label`));
     });
 
     it("refuses a domain put in a parent zone below a zone of its own in the deployment", () => {
@@ -230,5 +239,23 @@ describe("planner property regressions", () => {
         assert.deepEqual(fixed.zones.map((z) => z.zone), ["eu.contoso.com"]);
         // A subdomain in its parent's zone stays fine when no deeper zone exists.
         assert.doesNotThrow(() => planRecords({ sipDomains: ["contoso.com", { name: "a.eu.contoso.com", zone: "contoso.com" }], edge }));
+    });
+
+    it("puts a domain's sip., xmpp. and lyncdiscover. hosts in the child zones of those names, at their apex", () => {
+        // Found by "places every record set in the most specific zone": with
+        // sip.contoso.com a SIP domain and a zone of its own, contoso.com's
+        // sip.contoso.com A went into contoso.com, below the delegation.
+        const plan = planRecords({
+            sipDomains: [{ name: "contoso.com", mobility: true, xmpp: true }, "sip.contoso.com", "xmpp.contoso.com", "lyncdiscover.contoso.com"],
+            edge: { ...edge, reverseProxy: { ips: ["131.107.155.40"] } },
+        });
+        const placed = recordSets(plan)
+            .filter((r) => ["sip.contoso.com", "xmpp.contoso.com", "lyncdiscover.contoso.com"].includes(r.name))
+            .map((r) => `${r.zone} ${r.name} ${r.type} ${r.values.join(",")}`);
+        assert.deepEqual(placed, [
+            "lyncdiscover.contoso.com lyncdiscover.contoso.com A 131.107.155.40",
+            "sip.contoso.com sip.contoso.com A 131.107.155.10",
+            "xmpp.contoso.com xmpp.contoso.com A 131.107.155.10",
+        ]);
     });
 });
