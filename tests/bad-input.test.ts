@@ -43,7 +43,7 @@ const cases: BadCase[] = [
     { name: "link-local address", config: configWith((c) => { c.edge.webConferencing.ips[0] = "169.254.10.1"; }), issues: [["edge.webConferencing.ips[0]", /is a link-local address/]] },
     { name: "CGNAT address", config: configWith((c) => { c.edge.reverseProxy.ips[0] = "100.64.1.1"; }), issues: [["edge.reverseProxy.ips[0]", /is a carrier-grade NAT \(100\.64\.0\.0\/10\) address/]] },
     { name: "multicast address", config: configWith((c) => { c.edge.accessEdgeIps[0] = "224.0.0.5"; }), issues: [["edge.accessEdgeIps[0]", /is a multicast address/]] },
-    { name: "unspecified address", config: configWith((c) => { c.edge.accessEdgeIps[0] = "0.0.0.0"; }), issues: [["edge.accessEdgeIps[0]", /is a unspecified address|is an unspecified address/]] },
+    { name: "unspecified address", config: configWith((c) => { c.edge.accessEdgeIps[0] = "0.0.0.0"; }), issues: [["edge.accessEdgeIps[0]", /^"0\.0\.0\.0" is an unspecified address, not a public one; Edge records are published in public DNS \(set allowPrivateAddresses: true for a lab or internal zone\)$/]] },
     { name: "IPv6 unique local address", config: configWith((c) => { c.edge.accessEdgeIps[0] = "fd12:3456::1"; }), issues: [["edge.accessEdgeIps[0]", /is a unique-local address/]] },
     { name: "duplicate address", config: configWith((c) => { c.edge.accessEdgeIps[1] = "131.107.155.10"; }), issues: [["edge.accessEdgeIps[1]", /"131\.107\.155\.10" is listed twice \(also at edge\.accessEdgeIps\[0\]\)/]] },
     { name: "empty Access Edge list", config: configWith((c) => { c.edge.accessEdgeIps = []; }), issues: [["edge.accessEdgeIps", /must list at least one Access Edge address/]] },

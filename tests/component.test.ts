@@ -21,19 +21,33 @@ function args(dns: LyncEdgeDnsArgs["dns"], edit?: (a: LyncEdgeDnsArgs) => void):
     return a;
 }
 
+/**
+ * Runs `program` under mocks and returns what it threw. After a throw the
+ * SDK may still hold registrations the program sent just before it (they go
+ * out asynchronously): drain its RPC queue, as `pulumi up` does before it
+ * exits, so that the monitor has seen everything the program registered.
+ */
 async function failure(program: () => unknown): Promise<{ error: unknown; run?: MockRun }> {
     try {
         const run = await runUnderMocks(program);
         return { error: undefined, run };
     } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+        await settings.waitForRPCs();
         return { error };
     }
 }
 
-/** Registered resources of the last mock run, read straight from the mock monitor. */
-function monitorResourceCount(): number {
+/**
+ * URNs of the resources of the last mock run other than the stack itself,
+ * read straight from the mock monitor. A URN carries its parents' types
+ * (`pulumi:pulumi:Stack$aws:route53/record:Record`), so the stack is told
+ * apart by the last type of the chain.
+ */
+function monitorResourceUrns(): string[] {
     const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, unknown> };
-    return [...monitor.getRegisteredResources().keys()].filter((urn) => !urn.includes("pulumi:pulumi:Stack")).length;
+    return [...monitor.getRegisteredResources().keys()].filter((urn) => urn.split("::")[2]?.split("$").pop() !== "pulumi:pulumi:Stack");
 }
 
 describe("LyncEdgeDns on Route 53", () => {
@@ -161,25 +175,42 @@ describe("LyncEdgeDns on Azure DNS", () => {
 });
 
 describe("LyncEdgeDns refuses bad input and registers nothing", () => {
-    const cases: [string, () => LyncEdgeDnsArgs, string, RegExp][] = [
-        ["an invalid deployment", () => args({ provider: "route53" }, (a) => { a.sipDomains[1].name = "fabrikam..com"; }), "sipDomains[1].name", /is not a valid DNS name/],
-        ["an unknown provider", () => args({ provider: "gcp" as never }), "dns.provider", /must be one of "route53", "azure", got "gcp"/],
-        ["no dns target", () => { const a = args({ provider: "route53" }); delete (a as Partial<LyncEdgeDnsArgs>).dns; return a; }, "dns", /is required/],
-        ["azure without a resource group", () => args({ provider: "azure" }), "dns.resourceGroupName", /is required for azure: no resource group for contoso\.com, fabrikam\.com/],
-        ["a hosted zone id for a zone that is not in the deployment", () => args({ provider: "route53", hostedZoneIds: { "litware.com": "Z1" } }), `dns.hostedZoneIds["litware.com"]`, /is not a zone of this deployment \(contoso\.com, fabrikam\.com\)/],
-        ["an Output where the plan needs a plain value", () => args({ provider: "route53" }, (a) => { a.edge.accessEdgeIps = pulumi.output(["131.107.155.10"]) as never; }), "edge.accessEdgeIps", /must be a plain value, not an Output/],
+    /** Each case: the args, and exactly the issues (path, message) the ConfigError must carry. */
+    const cases: [string, () => LyncEdgeDnsArgs, [path: string, message: string][]][] = [
+        ["an invalid deployment", () => args({ provider: "route53" }, (a) => { a.sipDomains[1].name = "fabrikam..com"; }),
+            [["sipDomains[1].name", "\"fabrikam..com\" is not a valid DNS name: it has an empty label (two dots in a row, or a leading dot)"]]],
+        ["an unknown provider", () => args({ provider: "gcp" as never }),
+            [["dns.provider", "must be one of \"route53\", \"azure\", got \"gcp\""]]],
+        ["no dns target", () => { const a = args({ provider: "route53" }); delete (a as Partial<LyncEdgeDnsArgs>).dns; return a; },
+            [["dns", "is required: { provider: \"route53\" | \"azure\", ... }"]]],
+        ["azure without a resource group", () => args({ provider: "azure" }),
+            [["dns.resourceGroupName", "is required for azure: no resource group for contoso.com, fabrikam.com (give resourceGroupName, or zoneResourceGroups for each zone)"]]],
+        ["a hosted zone id for a zone that is not in the deployment", () => args({ provider: "route53", hostedZoneIds: { "litware.com": "Z1" } }),
+            [["dns.hostedZoneIds[\"litware.com\"]", "\"litware.com\" is not a zone of this deployment (contoso.com, fabrikam.com)"]]],
+        ["an Output where the plan needs a plain value", () => args({ provider: "route53" }, (a) => { a.edge.accessEdgeIps = pulumi.output(["131.107.155.10"]) as never; }),
+            [["edge.accessEdgeIps", "must be a plain value, not an Output or a Promise: the records are planned when the component is constructed (only the zone ids and resource groups under dns may be Outputs)"]]],
         ["more values than Azure DNS allows in a record set", () => args({ provider: "azure", resourceGroupName: "rg" }, (a) => {
             a.edge.reverseProxy!.ips = Array.from({ length: 21 }, (_, i) => `131.107.156.${i + 1}`);
-        }), "edge.reverseProxy.ips", /lyncdiscover\.contoso\.com A would hold 21 values; Azure DNS allows at most 20 in one record set/],
+        }), [
+            ["edge.reverseProxy.ips", "lyncdiscover.contoso.com A would hold 21 values; Azure DNS allows at most 20 in one record set"],
+            ["edge.reverseProxy.hosts[0]", "meet.contoso.com A would hold 21 values; Azure DNS allows at most 20 in one record set"],
+        ]],
     ];
-    for (const [name, makeArgs, path, message] of cases) {
+    for (const [name, makeArgs, issues] of cases) {
         it(name, async () => {
             const { error } = await failure(() => new LyncEdgeDns("edge", makeArgs()));
             assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
-            const issue = error.issues.find((i) => i.path === path);
-            assert.ok(issue, error.message);
-            assert.match(issue.message, message);
-            assert.equal(monitorResourceCount(), 0, "not even the component is registered");
+            assert.deepEqual(error.issues.map((i) => [i.path, i.message]), issues);
+            assert.deepEqual(monitorResourceUrns(), [], "not even the component is registered");
         });
     }
+
+    it("the check above sees a record registered just before a throw (it can fail)", async () => {
+        const { error } = await failure(() => {
+            new route53.Record("leaked", { zoneId: "Z1", name: "sip.contoso.com", type: "A", ttl: 3600, records: ["131.107.155.10"] });
+            throw new Error("thrown after a registration");
+        });
+        assert.equal((error as Error).message, "thrown after a registration");
+        assert.deepEqual(monitorResourceUrns(), ["urn:pulumi:offline::lync-edge-dns::pulumi:pulumi:Stack$aws:route53/record:Record::leaked"]);
+    });
 });

@@ -5,8 +5,8 @@
  * and writes zone files that BIND loads.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planRecords } from "../components";
@@ -75,15 +75,51 @@ describe("npm start (offline)", function () {
         });
     }
 
+    /** Runs `npm start` with these arguments; its exit status, stdout and stderr. */
+    function start(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+        const run = spawnSync("npm", ["start", "--silent", "--", ...args], { cwd: ROOT, encoding: "utf8" });
+        return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+    }
+
     it("reports a bad stack config as one clear block, without a stack trace, and exits 1", () => {
-        let failure: { status: number; stderr: string } | undefined;
+        // npm start reads Pulumi.NAME.yaml from the project folder only, so the
+        // bad stack file goes there for the length of this test.
+        const stack = `test-bad-config-${process.pid}`;
+        const file = join(ROOT, `Pulumi.${stack}.yaml`);
+        writeFileSync(file, [
+            "config:",
+            "  lync-edge-dns:dns:",
+            "    provider: route53",
+            "  lync-edge-dns:deployment:",
+            "    sipDomains:",
+            "      - name: fabrikam..com",
+            "        mobilty: true",
+            "    edge:",
+            "      accessEdgeIps: [131.107.155.10]",
+            "    ttl: 0",
+            "",
+        ].join("\n"));
         try {
-            execFileSync("npm", ["start", "--silent", "--", "--stack", "does-not-exist", "--out", out], { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
-        } catch (error) {
-            failure = error as { status: number; stderr: string };
+            const { status, stdout, stderr } = start("--stack", stack, "--out", out);
+            assert.equal(stderr, [
+                "Invalid lync-edge-dns configuration (3 problems):",
+                "  - sipDomains[0].mobilty: unknown key; did you mean \"mobility\"?",
+                "  - ttl: must be a whole number from 1 to 2147483647 (seconds; RFC 2181, and Azure DNS refuses 0), got 0",
+                "  - sipDomains[0].name: \"fabrikam..com\" is not a valid DNS name: it has an empty label (two dots in a row, or a leading dot)",
+                "",
+            ].join("\n"));
+            assert.equal(stdout, "");
+            assert.equal(status, 1);
+            assert.deepEqual(readdirSync(out), [], "no zone file written");
+        } finally {
+            rmSync(file, { force: true });
         }
-        assert.equal(failure?.status, 1);
-        assert.match(failure?.stderr ?? "", /Pulumi\.does-not-exist\.yaml/);
-        assert.doesNotMatch(failure?.stderr ?? "", /\n\s+at /, "no stack trace");
+    });
+
+    it("names a missing stack file and how --stack finds one, and exits 1", () => {
+        const { status, stdout, stderr } = start("--stack", "does-not-exist", "--out", out);
+        assert.equal(stderr, "No stack file Pulumi.does-not-exist.yaml in the project: --stack NAME reads Pulumi.NAME.yaml\n");
+        assert.equal(stdout, "");
+        assert.equal(status, 1);
     });
 });

@@ -33,6 +33,23 @@ function within(name: string, zone: string): boolean {
     return name === zone || name.endsWith(`.${zone}`);
 }
 
+/**
+ * The longest of `zones` that is `name` or a suffix of it on a label
+ * boundary: compared label by label from the right, so that `ip.contoso.com`
+ * never counts as holding `sip.contoso.com`. Written apart from the planner's
+ * and the generator's lookups on purpose.
+ */
+function deepestZone(name: string, zones: readonly string[]): string | undefined {
+    const labels = name.split(".").reverse();
+    let best: string[] | undefined;
+    for (const zone of zones) {
+        const zoneLabels = zone.split(".").reverse();
+        const isSuffix = zoneLabels.length <= labels.length && zoneLabels.every((l, i) => labels[i] === l);
+        if (isSuffix && (best === undefined || zoneLabels.length > best.length)) best = zoneLabels;
+    }
+    return best && [...best].reverse().join(".");
+}
+
 describe("planner properties over generated valid deployments", function () {
     this.timeout(60_000 + FC_RUNS * 1_500); // FC_RUNS=1000 for a deep run stays within it
 
@@ -75,6 +92,18 @@ describe("planner properties over generated valid deployments", function () {
                 assert.ok(within(r.name, r.zone), `${r.name} is not inside its zone ${r.zone}`);
                 const deeper = zones.filter((z) => z !== r.zone && within(z, r.zone) && within(r.name, z));
                 assert.deepEqual(deeper, [], `${r.name} sits in ${r.zone}, but the deployment's zone ${deeper[0]} holds it: resolvers look for it there`);
+            }
+        }), fcParams());
+    });
+
+    it("places every record set in the most specific zone of the deployment that holds its name (a child zone wins over its parent)", () => {
+        fc.assert(fc.property(validDeployment, ({ config, zones }) => {
+            const plan = planRecords(config);
+            const planned = plan.zones.map((z) => z.zone);
+            assert.deepEqual(planned.filter((z) => !zones.includes(z)), [], "every zone of the plan is a zone of the deployment");
+            for (const r of recordSets(plan)) {
+                const expected = deepestZone(r.name, zones);
+                assert.equal(r.zone, expected, `${r.name} ${r.type} is planned in ${r.zone}; the deployment's most specific zone holding it is ${String(expected)}`);
             }
         }), fcParams());
     });
@@ -155,6 +184,15 @@ describe("zone files read back by independent parsers", function () {
     });
 });
 
+/** An `assert.throws` validator: a ConfigError with exactly one issue, at `path`, saying exactly `message`. */
+function refusal(path: string, message: string): (error: unknown) => true {
+    return (error) => {
+        assert.ok(ConfigError.isInstance(error), `expected a ConfigError, got ${String(error)}`);
+        assert.deepEqual(error.issues, [{ path, message }]);
+        return true;
+    };
+}
+
 /** What the properties found, kept as examples (issue 7). */
 describe("planner property regressions", () => {
     const edge = { accessEdgeIps: ["131.107.155.10"] };
@@ -180,10 +218,10 @@ describe("planner property regressions", () => {
         // Only the names the domain publishes count: without the SRV records it is short enough.
         assert.doesNotThrow(() => planRecords({ sipDomains: [{ name: domain(231), federationDiscovery: false, externalAccess: false }], edge }));
         assert.throws(() => planRecords({ sipDomains: [{ name: domain(240), federationDiscovery: false, externalAccess: false, xmpp: true }], edge }),
-            /_xmpp-server\._tcp\.a+… would have 258 characters, and a DNS name has at most 253 \(RFC 1035\); use a shorter domain name$/);
+            refusal("sipDomains[0]", `${domain(240)} is too long for the records it publishes: _xmpp-server._tcp.${"a".repeat(22)}… would have 258 characters, and a DNS name has at most 253 (RFC 1035); use a shorter domain name`));
         // A long host label counts as much as the domain.
         assert.throws(() => planRecords({ sipDomains: [domain(200)], edge, hostnames: { accessEdge: `sip.${"p".repeat(60)}` } }),
-            /sip\.p+… would have 265 characters.*use a shorter domain name or a shorter hostnames label$/);
+            refusal("sipDomains[0]", `${domain(200)} is too long for the records it publishes: sip.${"p".repeat(36)}… would have 265 characters, and a DNS name has at most 253 (RFC 1035); use a shorter domain name or a shorter hostnames label`));
     });
 
     it("refuses a domain put in a parent zone below a zone of its own in the deployment", () => {
@@ -201,5 +239,23 @@ describe("planner property regressions", () => {
         assert.deepEqual(fixed.zones.map((z) => z.zone), ["eu.contoso.com"]);
         // A subdomain in its parent's zone stays fine when no deeper zone exists.
         assert.doesNotThrow(() => planRecords({ sipDomains: ["contoso.com", { name: "a.eu.contoso.com", zone: "contoso.com" }], edge }));
+    });
+
+    it("puts a domain's sip., xmpp. and lyncdiscover. hosts in the child zones of those names, at their apex", () => {
+        // Found by "places every record set in the most specific zone": with
+        // sip.contoso.com a SIP domain and a zone of its own, contoso.com's
+        // sip.contoso.com A went into contoso.com, below the delegation.
+        const plan = planRecords({
+            sipDomains: [{ name: "contoso.com", mobility: true, xmpp: true }, "sip.contoso.com", "xmpp.contoso.com", "lyncdiscover.contoso.com"],
+            edge: { ...edge, reverseProxy: { ips: ["131.107.155.40"] } },
+        });
+        const placed = recordSets(plan)
+            .filter((r) => ["sip.contoso.com", "xmpp.contoso.com", "lyncdiscover.contoso.com"].includes(r.name))
+            .map((r) => `${r.zone} ${r.name} ${r.type} ${r.values.join(",")}`);
+        assert.deepEqual(placed, [
+            "lyncdiscover.contoso.com lyncdiscover.contoso.com A 131.107.155.40",
+            "sip.contoso.com sip.contoso.com A 131.107.155.10",
+            "xmpp.contoso.com xmpp.contoso.com A 131.107.155.10",
+        ]);
     });
 });

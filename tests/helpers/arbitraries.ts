@@ -147,6 +147,76 @@ function spell(name: string, [upperFirst, upperAll, dot]: [boolean, boolean, boo
 
 const spelling = fc.tuple(fc.boolean(), fc.boolean(), fc.boolean());
 
+/**
+ * A domain named after a host that another domain publishes (`sip.d`,
+ * `xmpp.d`, `lyncdiscover.d`, or a Web Conferencing, A/V or reverse proxy
+ * host name), made a SIP domain of its own: mostly with a zone of its own,
+ * where the parent's record for that name must then go (the parent's zone
+ * delegates it). `parent` picks the generated domain it goes under, `kind`
+ * the host, `pick` the host label among several of that kind.
+ */
+interface CollisionDraft {
+    parent: number;
+    kind: "accessEdge" | "xmpp" | "lyncdiscover" | "host";
+    pick: number;
+    ownZone: boolean;
+    flags: DomainDraft["flags"];
+    explicitZone: boolean;
+    bare: boolean;
+    spelling: DomainDraft["spelling"];
+}
+
+/** Labels of the hosts published once (Web Conferencing, A/V, reverse proxy), as the generator writes them. */
+const HOST_LABELS = ["webcon", "webcon.edge", "av", ...PROXY_LABELS] as const;
+
+const collisionDraft: fc.Arbitrary<CollisionDraft> = fc.record({
+    parent: fc.nat(),
+    kind: fc.oneof(
+        { weight: 3, arbitrary: fc.constant("accessEdge" as const) },
+        { weight: 2, arbitrary: fc.constant("xmpp" as const) },
+        { weight: 2, arbitrary: fc.constant("lyncdiscover" as const) },
+        { weight: 3, arbitrary: fc.constant("host" as const) },
+    ),
+    pick: fc.nat(),
+    ownZone: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    flags: fc.oneof(
+        { weight: 1, arbitrary: fc.constant({}) },
+        { weight: 2, arbitrary: fc.record({ federationDiscovery: flag, mobility: flag, xmpp: flag, externalAccess: flag }) },
+    ),
+    explicitZone: fc.boolean(),
+    bare: fc.boolean(),
+    spelling: fc.record({ name: spelling, zone: spelling }),
+});
+
+/**
+ * The drafts with each collision added as a domain under its parent, and the
+ * parent given the flag that makes it publish the colliding name (`xmpp` for
+ * `xmpp.d`, `mobility` for `lyncdiscover.d`). Names already drafted are not
+ * added twice.
+ */
+function withCollisions(drafts: DomainDraft[], collisions: CollisionDraft[], labels: { accessEdge: string; xmpp: string }): DomainDraft[] {
+    const out = drafts.map((d) => ({ ...d, flags: { ...d.flags } }));
+    const taken = new Set(out.map((d) => d.name.canonical));
+    for (const c of collisions) {
+        const parent = out[c.parent % drafts.length];
+        if (parent === undefined) continue;
+        const hostLabel = c.kind === "accessEdge" ? labels.accessEdge
+            : c.kind === "xmpp" ? labels.xmpp
+                : c.kind === "lyncdiscover" ? "lyncdiscover"
+                    : HOST_LABELS[c.pick % HOST_LABELS.length] ?? "webcon";
+        const name = join({ written: hostLabel, canonical: hostLabel }, parent.name);
+        if (name.canonical.length > NAME_LIMIT || taken.has(name.canonical)) continue;
+        if (c.kind === "xmpp") parent.flags.xmpp = true;
+        if (c.kind === "lyncdiscover") parent.flags.mobility = true;
+        taken.add(name.canonical);
+        out.push({
+            name, base: parent.base, ownZone: c.ownZone, flags: c.flags,
+            explicitZone: c.explicitZone, bare: c.bare, spelling: c.spelling,
+        });
+    }
+    return out;
+}
+
 /** Labels that bring a name under `base` to `length` characters (at most 253): where DNS's length limit bites. */
 function filler(base: Name, length: number): Name[] {
     const labels: Name[] = [];
@@ -205,23 +275,34 @@ const NAME_LIMIT = 253;
  * Conferencing, A/V and reverse proxy hosts inside the zones, custom TTL,
  * SRV fields and host labels, every server version (no XMPP with 2019).
  *
+ * Two in three deployments also make hosts that other domains publish SIP
+ * domains of their own (`sip.d`, `xmpp.d`, `lyncdiscover.d` with the
+ * configured labels, `webcon.d`, `av.d`, `meet.d`...), mostly with zones of
+ * their own, and some Web Conferencing, A/V and reverse proxy hosts take
+ * exactly such a name: where a parent zone's record must give way to the
+ * child zone that holds its name.
+ *
  * Each domain goes in the most specific zone of the deployment that holds
  * it, and every name the deployment publishes fits in 253 characters.
  */
 export const validDeployment: fc.Arbitrary<GeneratedDeployment> = fc.uniqueArray(baseName, { minLength: 1, maxLength: 10, selector: (n) => n.canonical })
     .chain((bases) => fc.record({
         drafts: fc.uniqueArray(domainDraft(bases), { minLength: 1, maxLength: 50, size: "max", selector: (d) => d.name.canonical }),
+        collisions: fc.oneof(
+            { weight: 1, arbitrary: fc.constant<CollisionDraft[]>([]) },
+            { weight: 2, arbitrary: fc.array(collisionDraft, { minLength: 1, maxLength: 4 }) },
+        ),
         accessEdgeIps: addressPool,
         labels: fc.record({ accessEdge: fc.option(fc.constantFrom(...ACCESS_LABELS), { nil: undefined }), xmpp: fc.option(fc.constantFrom(...XMPP_LABELS), { nil: undefined }) }),
         serverVersion: fc.option(fc.constantFrom("2013", "2015", "2019", 2019, 2013), { nil: undefined }),
         ttl: fc.option(fc.oneof(fc.integer({ min: 1, max: 86_400 }), fc.constantFrom(1, 2_147_483_647)), { nil: undefined }),
         srv: fc.option(fc.record({ priority: fc.option(fc.integer({ min: 0, max: 65_535 }), { nil: undefined }), weight: fc.option(fc.integer({ min: 0, max: 65_535 }), { nil: undefined }) }, { requiredKeys: [] }), { nil: undefined }),
         allowPrivateAddresses: fc.option(fc.boolean(), { nil: undefined }),
-        webConferencing: fc.option(fc.record({ at: fc.nat(), deeper: fc.boolean(), ips: rolePool }), { nil: undefined }),
-        av: fc.option(fc.record({ at: fc.nat(), ips: rolePool }), { nil: undefined }),
+        webConferencing: fc.option(fc.record({ at: fc.nat(), deeper: fc.boolean(), exact: fc.boolean(), ips: rolePool }), { nil: undefined }),
+        av: fc.option(fc.record({ at: fc.nat(), exact: fc.boolean(), ips: rolePool }), { nil: undefined }),
         reverseProxy: fc.option(fc.record({
             ips: rolePool,
-            hosts: fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom(...PROXY_LABELS), fc.nat()), { maxLength: 6, selector: ([l, at]) => `${l} ${at}` }), { nil: undefined }),
+            hosts: fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom(...PROXY_LABELS), fc.nat(), fc.boolean()), { maxLength: 6, selector: ([l, at, exact]) => `${l} ${at} ${exact}` }), { nil: undefined }),
         }), { nil: undefined }),
         hostSpelling: spelling,
     }))
@@ -229,10 +310,11 @@ export const validDeployment: fc.Arbitrary<GeneratedDeployment> = fc.uniqueArray
         const noXmpp = String(g.serverVersion) === "2019";
         const accessLabel = g.labels.accessEdge ?? "sip";
         const xmppLabel = g.labels.xmpp ?? "xmpp";
+        const allDrafts = withCollisions(g.drafts, g.collisions, { accessEdge: accessLabel, xmpp: xmppLabel });
         // Zones: each base name that a domain lies under, and each domain that keeps a zone of its own.
         const candidateZones = new Set<string>([
-            ...g.drafts.map((d) => d.base.canonical),
-            ...g.drafts.filter((d) => d.ownZone).map((d) => d.name.canonical),
+            ...allDrafts.map((d) => d.base.canonical),
+            ...allDrafts.filter((d) => d.ownZone).map((d) => d.name.canonical),
         ]);
         // Every name a domain publishes must fit in 253 characters (RFC 1035);
         // the validator refuses a domain for which one would not.
@@ -249,8 +331,9 @@ export const validDeployment: fc.Arbitrary<GeneratedDeployment> = fc.uniqueArray
                 ...(mob && g.reverseProxy ? ["lyncdiscover."] : []),
             ].map((p) => p.length));
         };
-        const drafts = g.drafts.filter((d) => d.name.canonical.length + longestPrefix(d) <= NAME_LIMIT);
-        if (drafts.length === 0) drafts.push({ ...g.drafts[0], name: g.drafts[0].base, ownZone: true });
+        const drafts = allDrafts.filter((d) => d.name.canonical.length + longestPrefix(d) <= NAME_LIMIT);
+        const first = allDrafts[0];
+        if (drafts.length === 0 && first !== undefined) drafts.push({ ...first, name: first.base, ownZone: true });
         const domains: IntendedDomain[] = drafts.map((d) => ({
             name: d.name.canonical,
             zone: mostSpecific(d.name.canonical, candidateZones) as string,
@@ -274,18 +357,21 @@ export const validDeployment: fc.Arbitrary<GeneratedDeployment> = fc.uniqueArray
         });
         // Hosts go under a domain or a zone, with a label no other kind of name uses.
         const parents = [...new Set([...domains.map((d) => d.name), ...zones])].sort();
-        const under = (at: number, prefix: string): string | undefined => {
-            const parent = parents[at % parents.length];
-            const name = `${prefix}.${parent}`;
-            return name.length <= NAME_LIMIT ? spell(name, g.hostSpelling) : undefined;
+        // With `exact`, a host takes the name of a SIP domain named after it
+        // (`webcon.d` as a domain with its own zone): the host's record then
+        // sits at that zone's apex.
+        const under = (at: number, prefix: string, exact = false): string | undefined => {
+            const namesake = exact ? domains.filter((d) => d.name.startsWith(`${prefix}.`)) : [];
+            const name = namesake.length > 0 ? namesake[at % namesake.length]?.name : `${prefix}.${parents[at % parents.length] ?? ""}`;
+            return name !== undefined && name.length <= NAME_LIMIT ? spell(name, g.hostSpelling) : undefined;
         };
         const edge: EdgeDnsConfig["edge"] = { accessEdgeIps: g.accessEdgeIps };
-        const webcon = g.webConferencing && under(g.webConferencing.at, g.webConferencing.deeper ? "webcon.edge" : "webcon");
+        const webcon = g.webConferencing && under(g.webConferencing.at, g.webConferencing.deeper ? "webcon.edge" : "webcon", g.webConferencing.exact);
         if (g.webConferencing && webcon) edge.webConferencing = { fqdn: webcon, ips: g.webConferencing.ips };
-        const av = g.av && under(g.av.at, "av");
+        const av = g.av && under(g.av.at, "av", g.av.exact);
         if (g.av && av) edge.av = { fqdn: av, ips: g.av.ips };
         if (g.reverseProxy) {
-            const hosts = g.reverseProxy.hosts?.map(([l, at]) => under(at, l)).filter((h): h is string => h !== undefined);
+            const hosts = g.reverseProxy.hosts?.map(([l, at, exact]) => under(at, l, exact)).filter((h): h is string => h !== undefined);
             const unique = hosts && [...new Map(hosts.map((h) => [h.toLowerCase().replace(/\.$/, ""), h])).values()];
             edge.reverseProxy = { ips: g.reverseProxy.ips, ...(unique ? { hosts: unique } : {}) };
         }
