@@ -124,7 +124,8 @@ function zoneMap(given: unknown, path: string, zones: readonly string[], out: Is
 /** The generic part of the `dns` check: a known provider, no unknown keys, zone maps keyed by canonical zones. */
 export function checkTargetFields(target: unknown, zones: readonly string[], providers: readonly string[], out: IssueCollector) {
     if (target === undefined || target === null || typeof target !== "object" || Array.isArray(target) || isHandle(target)) {
-        out.error("dns", `is required: { provider: ${providers.map((p) => quote(p)).join(" | ")}, ... }, got ${quote(target)}`);
+        const shape = `{ provider: ${providers.map((p) => quote(p)).join(" | ")}, ... }`;
+        out.error("dns", target === undefined ? `is required: ${shape}` : `must be an object ${shape}, got ${quote(target)}`);
         return undefined;
     }
     const given = target as Record<string, unknown>;

@@ -104,7 +104,8 @@ function checkAddresses(raw: string[], path: string, allowPrivate: boolean, out:
             documentation.push(address);
             documentationRanges.add(range as string);
         } else if (PRIVATE_CLASSES.has(kind) && !allowPrivate) {
-            out.error(at, `${quote(text)} is a ${describeClass(kind)} address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)`);
+            const what = describeClass(kind);
+            out.error(at, `${quote(text)} is ${/^(?:[aeio]|un(?!i))/i.test(what) ? "an" : "a"} ${what} address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)`);
         }
         (family === 4 ? set.v4 : set.v6).push(address);
     });
