@@ -6,7 +6,9 @@
 import { UnknownValueError, type ReportViolation, type StackValidationArgs, type StackValidationPolicy } from "@pulumi/policy";
 import type { EnforcementLevel } from "../components/core/rules/model";
 import { RULES } from "../components/core/rules/rules";
-import { readStack, type StackResource, type StackSettings } from "./stack-records";
+import { normalizeSettings, readStack, type StackResource } from "./stack-records";
+
+export { normalizeSettings, readStack, type NormalizedSettings, type StackInput, type StackResource, type StackSettings } from "./stack-records";
 
 /** Per-policy config, as in a `--policy-pack-config` file. */
 export interface PolicyConfig {
@@ -41,34 +43,35 @@ const CONFIG_SCHEMA = {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unknownStringValue } = require("@pulumi/policy/proxy") as { unknownStringValue: unknown };
 
+/** At most this many URNs are named in the note; a big stack's note stays a line, not a megabyte. */
+export const NOTE_MAX_SOURCES = 10;
+
 function judgedAtUpdate(sources: string[]): Error {
     const error = new UnknownValueError(unknownStringValue, []) as Error;
-    error.message = `values of ${sources.join(", ")} are not known until the update; this check runs on them at pulumi up`;
+    const named = sources.slice(0, NOTE_MAX_SOURCES).join(", ");
+    const more = sources.length > NOTE_MAX_SOURCES ? ` and ${sources.length - NOTE_MAX_SOURCES} more` : "";
+    error.message = `values of ${named}${more} are not known until the update; this check runs on them at pulumi up`;
     return error;
-}
-
-function settingsFrom(config: PolicyConfig): StackSettings {
-    return { mobilityDomains: config.mobilityDomains, managedZones: config.managedZones, allowPrivateAddresses: config.allowPrivateAddresses };
 }
 
 /**
  * Runs one rule over a stack and reports its violations; what could not be
  * judged during a preview is said once, as CrossGuard's "can't run during
  * preview" note, and judged at update.
+ *
+ * The policy's config is normalized first (lower case, no trailing dot, IDN
+ * in punycode). An entry that is not a DNS name is reported as a violation
+ * of this policy naming the key and the value, and left out: a typo in the
+ * pack config must neither crash the pack nor pass silently.
  */
 export function validateStackWithRule(ruleName: string, resources: readonly StackResource[], config: PolicyConfig, report: ReportViolation): void {
     const rule = RULES.find((r) => r.name === ruleName);
     if (!rule) throw new Error(`internal: no rule ${ruleName}`);
+    const { settings, problems } = normalizeSettings(config ?? {}, `the policy config ${ruleName}.`);
+    for (const problem of problems) report(`${problem[0].toUpperCase()}${problem.slice(1)}`);
     // The policy server hands each policy its own resources array, so each
     // policy reads the stack itself (linear; measured in docs/performance.md).
-    const base = readStack(resources);
-    const extra = settingsFrom(config);
-    const input = {
-        ...base.input,
-        mobilityDomains: [...base.input.mobilityDomains, ...(extra.mobilityDomains ?? [])],
-        managedZones: [...base.input.managedZones, ...(extra.managedZones ?? [])],
-        allowPrivateAddresses: extra.allowPrivateAddresses ?? base.input.allowPrivateAddresses,
-    };
+    const { input } = readStack(resources, settings);
     const { findings, undecided } = rule.check(input);
     for (const finding of findings) report(finding.message, finding.sources.length === 1 ? finding.sources[0] : undefined);
     if (undecided.length > 0) throw judgedAtUpdate([...new Set(undecided)]);

@@ -1,20 +1,24 @@
 /**
  * The rule engine's input from a Pulumi stack, as CrossGuard's stack
- * validation sees it: Route 53 records and Azure DNS record sets whoever
- * created them, and the LyncEdgeDns components (their mobility domains and
- * zones). Names are normalized here, once: Route 53 names may end with a dot
- * or be relative to the zone; Azure names are relative to `zoneName`, `@` at
- * the apex.
+ * validation sees it: the record sets of every provider reader (Route 53,
+ * Azure DNS), whoever created them, and the LyncEdgeDns components (their
+ * mobility domains and zones).
  *
  * During a preview some values are not known yet; reading one throws
- * CrossGuard's UnknownValueError. Each read is guarded, and what could not be
- * read is left undecided rather than guessed at.
+ * CrossGuard's UnknownValueError. Every read goes through `known`, which
+ * turns that into the readers' UNKNOWN, and what could not be read is left
+ * undecided rather than guessed at.
  */
 import { UnknownValueError } from "@pulumi/policy";
-import { normalizeFoundName } from "../components/core/dns/names";
+import { canonicalHostName, normalizeFoundName, quote, zoneFinder } from "../components/core/dns/names";
 import { LYNC_EDGE_DNS_TYPE } from "../components/core/component-type";
-import { formatSrv } from "../components/core/plan/values";
 import type { RecordSetFact, RuleInput } from "../components/core/rules/model";
+import { items, str, UNKNOWN, type Known, type ReadContext, type RecordContext, type StackRecordReader } from "../components/providers/stack-reader";
+import { ROUTE53_RECORD, ROUTE53_ZONE } from "../components/providers/route53/stack-reader";
+import { AZURE_RECORD_SET } from "../components/providers/azure/stack-reader";
+import { PROVIDERS } from "../components/providers/registry";
+
+export { AZURE_RECORD_SET, ROUTE53_RECORD, ROUTE53_ZONE };
 
 /** A resource as stack validation receives it (the parts read here). */
 export interface StackResource {
@@ -24,12 +28,8 @@ export interface StackResource {
     props: Record<string, unknown>;
 }
 
-export const ROUTE53_RECORD = "aws:route53/record:Record";
-export const ROUTE53_ZONE = "aws:route53/zone:Zone";
-export const AZURE_RECORD_SET = "azure-native:dns:RecordSet";
-
-const UNKNOWN = Symbol("unknown during preview");
-type Known<T> = T | typeof UNKNOWN;
+/** The readers of every provider in the registry. */
+export const STACK_READERS: readonly StackRecordReader[] = Object.values(PROVIDERS).map((p) => p.stackReader);
 
 /** Reads a value that may be unknown during a preview. */
 function known<T>(read: () => T): Known<T> {
@@ -41,97 +41,11 @@ function known<T>(read: () => T): Known<T> {
     }
 }
 
-function str(value: unknown): string | undefined {
-    return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-/** Plain copies of array items, the property and each item read guarded. */
-function items<T>(read: () => unknown, map: (item: Record<string, unknown>) => T | undefined): Known<T[]> | undefined {
-    const list = known(() => {
-        const value = read();
-        return Array.isArray(value) ? [...value] : undefined;
-    });
-    if (list === UNKNOWN) return UNKNOWN;
-    if (list === undefined) return undefined;
-    const out: T[] = [];
-    for (const item of list) {
-        const mapped = known(() => (item !== null && typeof item === "object" ? map(item as Record<string, unknown>) : str(item) as T | undefined));
-        if (mapped === UNKNOWN) return UNKNOWN;
-        if (mapped !== undefined) out.push(mapped);
-    }
-    return out;
-}
+const READ: ReadContext = { known };
 
 /** True for a resource whose URN says it is a child of a LyncEdgeDns component. */
 function createdByComponent(urn: string): boolean {
     return (urn.split("::")[2] ?? "").split("$").includes(LYNC_EDGE_DNS_TYPE);
-}
-
-interface Context {
-    zoneNamesById: Map<string, string>;
-}
-
-function route53Fact(r: StackResource, context: Context): Known<RecordSetFact> {
-    const p = r.props;
-    const name = known(() => str(p.fqdn) ?? str(p.name));
-    const type = known(() => str(p.type));
-    const zoneId = known(() => str(p.zoneId));
-    if (name === UNKNOWN || type === UNKNOWN || name === undefined || type === undefined) return UNKNOWN;
-    const zone = zoneId === UNKNOWN || zoneId === undefined ? undefined : context.zoneNamesById.get(zoneId);
-    const values = items<string>(() => p.records, () => undefined);
-    return {
-        name: normalizeFoundName(name, zone),
-        type: type.toUpperCase(),
-        values: values === UNKNOWN ? undefined : values ?? [],
-        zone: zone ? normalizeFoundName(zone) : undefined,
-        source: r.urn,
-        edge: createdByComponent(r.urn),
-    };
-}
-
-/** Azure's `id`: `/subscriptions/…/dnsZones/<zone>/<TYPE>/<relative name>`. */
-function fromAzureId(id: string | undefined): { zone?: string; type?: string; relative?: string } {
-    const match = id?.match(/\/dnszones\/([^/]+)\/([^/]+)\/([^/]+)$/i);
-    return match ? { zone: match[1], type: match[2], relative: match[3] } : {};
-}
-
-function azureValues(p: Record<string, unknown>, type: string): Known<string[]> {
-    switch (type) {
-        case "SRV": {
-            const v = items(() => p.srvRecords, (s) => formatSrv({
-                priority: Number(s.priority ?? 0), weight: Number(s.weight ?? 0), port: Number(s.port ?? 0),
-                target: normalizeFoundName(String(s.target ?? "")),
-            }));
-            return v ?? [];
-        }
-        case "A": return items(() => p.aRecords, (a) => str(a.ipv4Address)) ?? [];
-        case "AAAA": return items(() => p.aaaaRecords, (a) => str(a.ipv6Address)) ?? [];
-        case "CNAME": {
-            const cname = known(() => str((p.cnameRecord as Record<string, unknown> | undefined)?.cname));
-            return cname === UNKNOWN ? UNKNOWN : cname ? [`${normalizeFoundName(cname)}.`] : [];
-        }
-        default: return [];
-    }
-}
-
-function azureFact(r: StackResource): Known<RecordSetFact> {
-    const p = r.props;
-    const fromId = known(() => fromAzureId(str(p.id)));
-    const id = fromId === UNKNOWN ? {} : fromId;
-    const relative = known(() => str(p.relativeRecordSetName) ?? id.relative ?? str(p.name));
-    const zone = known(() => str(p.zoneName) ?? id.zone);
-    const type = known(() => str(p.recordType) ?? id.type ?? str(p.type)?.split("/").pop());
-    if ([relative, zone, type].includes(UNKNOWN) || !relative || !zone || !type) return UNKNOWN;
-    const upper = (type as string).toUpperCase();
-    const values = azureValues(p, upper);
-    return {
-        name: normalizeFoundName(relative as string, zone as string),
-        type: upper,
-        values: values === UNKNOWN ? undefined : values,
-        zone: normalizeFoundName(zone as string),
-        source: r.urn,
-        edge: createdByComponent(r.urn),
-    };
 }
 
 /** What stack validation needs beside the rules' input. */
@@ -148,42 +62,87 @@ export interface StackSettings {
     allowPrivateAddresses?: boolean;
 }
 
-/** Reads a stack's DNS records, components and zones into the rules' input. */
-export function readStack(resources: readonly StackResource[], settings: StackSettings = {}): StackInput {
+/** Settings in canonical form, and what could not be read in the given ones. */
+export interface NormalizedSettings {
+    settings: StackSettings;
+    /** One sentence per entry that is not a DNS name, naming the key and the value; such entries are left out. */
+    problems: string[];
+}
+
+/**
+ * Brings pack-level settings to the form the rules compare with (lower case,
+ * no trailing dot, IDN in punycode), once per run. `prefix` names where they
+ * came from in messages (a policy's config).
+ */
+export function normalizeSettings(settings: StackSettings, prefix = ""): NormalizedSettings {
+    const problems: string[] = [];
+    const names = (key: "mobilityDomains" | "managedZones"): string[] | undefined => {
+        const given: unknown = settings[key];
+        if (given === undefined) return undefined;
+        if (!Array.isArray(given)) {
+            problems.push(`${prefix}${key} is ${quote(given)}, not a list of DNS names; it is left out of this check`);
+            return [];
+        }
+        const out: string[] = [];
+        given.forEach((entry: unknown, i) => {
+            const checked = typeof entry === "string" ? canonicalHostName(entry) : { ok: false as const, reason: "it is not a string" };
+            if (checked.ok) out.push(checked.value);
+            else problems.push(`${prefix}${key}[${i}] is ${quote(entry)}, which is not a DNS name: ${checked.reason}. Give a domain such as contoso.com; this entry is left out of this check`);
+        });
+        return out;
+    };
+    return {
+        settings: { mobilityDomains: names("mobilityDomains"), managedZones: names("managedZones"), allowPrivateAddresses: settings.allowPrivateAddresses },
+        problems,
+    };
+}
+
+/**
+ * Reads a stack's DNS records, components and zones into the rules' input.
+ * `settings` add to what the stack says; entries that are not DNS names are
+ * left out (see `normalizeSettings`, which says why).
+ */
+export function readStack(resources: readonly StackResource[], settings: StackSettings = {}, readers: readonly StackRecordReader[] = STACK_READERS): StackInput {
+    const extra = normalizeSettings(settings).settings;
+    const readerOf = new Map<string, StackRecordReader>();
+    for (const reader of readers) for (const type of reader.resourceTypes) readerOf.set(type, reader);
+
+    // First every zone and domain the stack tells of: a record's name may be
+    // read against any of them.
     const zoneNamesById = new Map<string, string>();
-    const managedZones = new Set((settings.managedZones ?? []).map((z) => normalizeFoundName(z)));
-    const mobilityDomains = new Set((settings.mobilityDomains ?? []).map((d) => normalizeFoundName(d)));
+    const managedZones = new Set(extra.managedZones ?? []);
+    const mobilityDomains = new Set(extra.mobilityDomains ?? []);
     for (const r of resources) {
-        if (r.type === ROUTE53_ZONE) {
-            const name = known(() => str(r.props.name));
-            const id = known(() => str(r.props.zoneId) ?? str(r.props.id));
-            if (name !== UNKNOWN && name) {
-                managedZones.add(normalizeFoundName(name));
-                if (id !== UNKNOWN && id) zoneNamesById.set(id, name);
+        const reader = readerOf.get(r.type);
+        if (reader) {
+            for (const zone of reader.zones(r, READ)) {
+                managedZones.add(zone.name);
+                if (zone.id !== undefined) zoneNamesById.set(zone.id, zone.name);
             }
         } else if (r.type === LYNC_EDGE_DNS_TYPE) {
-            const domains = items<string>(() => r.props.mobilityDomains, () => undefined);
+            const domains = items<string>(READ, () => r.props.mobilityDomains, () => undefined);
             if (domains !== UNKNOWN) for (const d of domains ?? []) mobilityDomains.add(normalizeFoundName(d));
-            const zones = items<string>(() => r.props.records, (z) => str(z.zone));
+            const zones = items<string>(READ, () => r.props.records, (z) => str(z.zone));
             if (zones !== UNKNOWN) for (const z of zones ?? []) managedZones.add(normalizeFoundName(z));
         }
     }
+
+    const knownDomainOf = zoneFinder([...managedZones, ...mobilityDomains]);
+    const context: RecordContext = { known, zoneNameById: (id) => zoneNamesById.get(id), knownDomainOf };
     const records: RecordSetFact[] = [];
     const unreadable: string[] = [];
     for (const r of resources) {
-        const fact = r.type === ROUTE53_RECORD ? route53Fact(r, { zoneNamesById })
-            : r.type === AZURE_RECORD_SET ? azureFact(r) : undefined;
+        const fact = readerOf.get(r.type)?.read(r, context);
         if (fact === undefined) continue;
         if (fact === UNKNOWN) { unreadable.push(r.urn); continue; }
-        records.push(fact);
-        if (r.type === AZURE_RECORD_SET && fact.zone) managedZones.add(fact.zone);
+        records.push({ ...fact, source: r.urn, edge: createdByComponent(r.urn) });
     }
     return {
         input: {
             records,
             mobilityDomains: [...mobilityDomains],
             managedZones: [...managedZones],
-            allowPrivateAddresses: settings.allowPrivateAddresses ?? false,
+            allowPrivateAddresses: extra.allowPrivateAddresses ?? false,
             unreadableSources: unreadable,
         },
         unreadable,

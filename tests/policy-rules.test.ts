@@ -5,39 +5,8 @@
  * names the domain and every offending URN.
  */
 import assert from "node:assert/strict";
+import { az, component, r53, r53Zone } from "./helpers/pack-fixtures";
 import { describe as describeResult, policyProxy, runPack, type PackResource } from "./helpers/stack";
-
-const STACK = "urn:pulumi:prod::infra::";
-let serial = 0;
-
-/** A hand-written Route 53 record (`name` absolute, relative or with a dot). */
-function r53(name: string, type: string, records: string[], zoneId = "ZCONTOSO"): PackResource {
-    const logical = `rec${++serial}`;
-    return { type: "aws:route53/record:Record", name: logical, urn: `${STACK}aws:route53/record:Record::${logical}`, props: { name, type, records, zoneId, ttl: 3600 } };
-}
-
-function r53Zone(name: string, zoneId: string): PackResource {
-    return { type: "aws:route53/zone:Zone", name, urn: `${STACK}aws:route53/zone:Zone::${name}`, props: { name, zoneId } };
-}
-
-/** A hand-written Azure DNS record set. */
-function az(zoneName: string, relativeRecordSetName: string, recordType: string, values: string[]): PackResource {
-    const logical = `set${++serial}`;
-    const typed = recordType === "SRV"
-        ? { srvRecords: values.map((v) => { const [priority, weight, port, target] = v.split(" "); return { priority: +priority, weight: +weight, port: +port, target }; }) }
-        : recordType === "A" ? { aRecords: values.map((ipv4Address) => ({ ipv4Address })) }
-            : recordType === "AAAA" ? { aaaaRecords: values.map((ipv6Address) => ({ ipv6Address })) }
-                : { cnameRecord: { cname: values[0] } };
-    return {
-        type: "azure-native:dns:RecordSet", name: logical, urn: `${STACK}azure-native:dns:RecordSet::${logical}`,
-        props: { resourceGroupName: "rg", zoneName, relativeRecordSetName, recordType, ttl: 3600, ...typed },
-    };
-}
-
-/** A LyncEdgeDns component as the pack sees it: its registered outputs. */
-function component(mobilityDomains: string[], zones: string[]): PackResource {
-    return { type: "lync-edge-dns:index:LyncEdgeDns", name: "edge", urn: `${STACK}lync-edge-dns:index:LyncEdgeDns::edge`, props: { mobilityDomains, records: zones.map((zone) => ({ zone, records: [] })) } };
-}
 
 const contosoZone = r53Zone("contoso.com", "ZCONTOSO");
 const goodRoute53 = () => [

@@ -10,6 +10,7 @@ import type { IssueCollector } from "../core/config/errors";
 import type { ZoneHandle } from "../core/config/target";
 import type { TracedRecordSet } from "../core/plan/model";
 import type { Renderer } from "./renderer";
+import type { StackRecordReader } from "./stack-reader";
 
 /** A provider's checked target: the zone handles it resolved, per zone. */
 export interface ProviderTarget {
@@ -62,6 +63,8 @@ export interface DnsProviderModule {
     importId(record: TracedRecordSet, target: ProviderTarget, fields: TargetFields): ImportIdResult;
     /** Loads the renderer, and with it the provider's package. */
     loadRenderer(): Renderer;
+    /** How the policy pack reads this provider's resources in a stack. */
+    stackReader: StackRecordReader;
     /** A registered record resource's inputs, as the offline run shows them. */
     describe(logicalName: string, inputs: Record<string, unknown>): RecordResourceView;
 }

@@ -28,6 +28,50 @@ export function packResources(run: MockRun): PackResource[] {
     return run.resources.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: { ...r.outputs }, parent: r.parent }));
 }
 
+/**
+ * What a provider computes when it creates a resource, by type: all of it
+ * is unknown during the preview of the update that creates the resource.
+ */
+const COMPUTED: Record<string, readonly string[]> = {
+    "aws:route53/record:Record": ["fqdn", "id"],
+    "aws:route53/zone:Zone": ["zoneId", "id", "arn", "nameServers", "primaryNameServer"],
+    "azure-native:dns:RecordSet": ["fqdn", "id", "name", "type", "etag", "provisioningState"],
+};
+
+/**
+ * The same resources as a preview of the update that creates them hands
+ * them over: each created resource's computed outputs are unknown, and so
+ * is every prop that takes one of them (a record's `zoneId` from a zone
+ * created alongside). `created` picks the resources being created (all by
+ * default).
+ */
+export function atPreview(resources: readonly PackResource[], created: (r: PackResource) => boolean = () => true): PackResource[] {
+    const computedValues = new Set<unknown>();
+    for (const r of resources) {
+        if (!created(r)) continue;
+        // Ids are what other resources take from a created one (a record's zoneId).
+        for (const key of ["zoneId", "id"]) if (COMPUTED[r.type]?.includes(key) && typeof r.props[key] === "string") computedValues.add(r.props[key]);
+    }
+    return resources.map((r) => {
+        const props: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(r.props)) {
+            props[key] = computedValues.has(value) ? policyProxy.unknownStringValue : value;
+        }
+        if (created(r)) for (const key of COMPUTED[r.type] ?? []) props[key] = policyProxy.unknownStringValue;
+        return { ...r, props };
+    });
+}
+
+/**
+ * The `fqdn` the AWS provider computes for a Route 53 record (the Terraform
+ * provider's expandRecordName): lower case, one trailing dot dropped, the
+ * zone appended unless the name already ends with it, no trailing dot.
+ */
+export function route53Fqdn(name: string, zone: string): string {
+    const n = name.toLowerCase().replace(/\.$/, "");
+    return n.endsWith(zone) ? n : name === "" ? zone : `${n}.${zone}`;
+}
+
 /** One reported violation. */
 export interface ReportedViolation {
     policy: string;

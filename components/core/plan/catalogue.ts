@@ -223,17 +223,6 @@ export function domainRecords(domain: string, d: DomainFlags, deployment: Deploy
         .map((kind) => ({ kind, name: ownerName(kind, domain, deployment), roles: roles.get(kind.id) ?? [] }));
 }
 
-/** The SRV kind whose owner names start like `name` (`_sip._tls.contoso.com`), and the SIP domain after the prefix. */
-export function srvKindOfName(name: string): { kind: SrvKind; domain: string } | undefined {
-    for (const { kind, owner } of SRV_OWNERS) {
-        if (name.startsWith(owner)) return { kind, domain: name.slice(owner.length) };
-    }
-    return undefined;
-}
-
-/** Each SRV kind with the start of its owner names, built once rather than per record. */
-const SRV_OWNERS = SRV_KINDS.map((kind) => ({ kind, owner: `${kind.service}.` }));
-
 /** True for a kind whose name belongs on the Edge's external certificate. */
 export function onCertificate(kind: KindId): boolean {
     if (kind in DEPLOYMENT_HOST_KINDS) return DEPLOYMENT_HOST_KINDS[kind as DeploymentKindId].certificate;

@@ -6,8 +6,18 @@
 
 /** A record set as the rules see it. */
 export interface RecordSetFact {
-    /** Absolute, lower case, without trailing dot. */
+    /** Absolute, lower case, without trailing dot (but see `nameUndecided`). */
     name: string;
+    /**
+     * True while the zone the name belongs to is not known (a preview, the
+     * zone being created in the same update): `name` is then the name as
+     * given, lower case without trailing dot, and the absolute name is it
+     * with the zone appended (or it alone, when it already ends with the
+     * zone). Rules that need the exact name leave such a set undecided; rules
+     * that need only its service prefix and values still judge it.
+     * @default false
+     */
+    nameUndecided?: boolean;
     /** Upper case: A, AAAA, SRV, CNAME, ... */
     type: string;
     /**

@@ -7,21 +7,34 @@
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
 import { isWithin, zoneFinder } from "../dns/names";
-import { FEDERATION_SRV, srvKindOfName } from "../plan/catalogue";
+import { FEDERATION_SRV, SRV_KINDS } from "../plan/catalogue";
 import { parseSrv, type SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
 
-/** The Edge SRV service of a record set name (from the catalogue), and the SIP domain it belongs to. */
-function edgeService(name: string): { prefix: string; port: number; what: string; domain: string } | undefined {
-    const found = srvKindOfName(name);
-    return found && { prefix: found.kind.service, port: found.kind.port, what: found.kind.purpose, domain: found.domain };
+/**
+ * The Edge SRV services of the catalogue, each with the start of its owner
+ * names (`_sip._tls.`), built once rather than per record.
+ */
+const EDGE_SRV_OWNERS = SRV_KINDS.map((kind) => ({ service: { prefix: kind.service, port: kind.port, what: kind.purpose }, owner: `${kind.service}.` }));
+
+/**
+ * The Edge SRV service of a record set name, and the SIP domain it belongs
+ * to. For a name whose zone is not known yet (`nameUndecided`) the service
+ * still shows in its leading labels, but the domain is not known.
+ */
+function edgeService(name: string, exact = true): { prefix: string; port: number; what: string; domain: string | undefined } | undefined {
+    for (const { service, owner } of EDGE_SRV_OWNERS) {
+        if (name.startsWith(owner)) return { ...service, domain: exact ? name.slice(owner.length) : undefined };
+        if (!exact && name === service.prefix) return { ...service, domain: undefined };
+    }
+    return undefined;
 }
 
 function edgeSrvSets(input: RuleInput): (RecordSetFact & { service: NonNullable<ReturnType<typeof edgeService>> })[] {
     const sets: (RecordSetFact & { service: NonNullable<ReturnType<typeof edgeService>> })[] = [];
     for (const r of input.records) {
         if (r.type !== "SRV") continue;
-        const service = edgeService(r.name);
+        const service = edgeService(r.name, !r.nameUndecided);
         if (service) sets.push({ ...r, service });
     }
     return sets;
@@ -31,9 +44,10 @@ type EdgeSrvSet = ReturnType<typeof edgeSrvSets>[number];
 
 /**
  * Visits every value of every Edge SRV record set that is well formed;
- * record sets whose values are unknown (a preview) are undecided.
+ * record sets whose values are unknown (a preview) are undecided, and so is
+ * a set for which `visit` says it cannot judge yet.
  */
-function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvValue) => Finding | undefined): { findings: Finding[]; undecided: string[] } {
+function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvValue) => Finding | "undecided" | undefined): { findings: Finding[]; undecided: string[] } {
     const findings: Finding[] = [];
     const undecided: string[] = [];
     for (const set of edgeSrvSets(input)) {
@@ -41,21 +55,92 @@ function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvVal
         for (const value of set.values) {
             const srv = parseSrv(value);
             const finding = srv ? visit(set, srv) : undefined;
+            if (finding === "undecided") { undecided.push(set.source); break; }
             if (finding) findings.push(finding);
         }
     }
     return { findings, undecided };
 }
 
-/** Record sets by name, in one pass: every rule stays linear in the number of records. */
+/**
+ * Record sets by exact name, in one pass: every rule stays linear in the
+ * number of records. Sets whose name waits for their zone are not among
+ * them (see `undecidedNames`).
+ */
 function groupByName(records: readonly RecordSetFact[]): Map<string, RecordSetFact[]> {
     const byName = new Map<string, RecordSetFact[]>();
     for (const r of records) {
+        if (r.nameUndecided) continue;
         const group = byName.get(r.name);
         if (group) group.push(r);
         else byName.set(r.name, [r]);
     }
     return byName;
+}
+
+/**
+ * The record sets whose name waits for their zone (a preview), by the name
+ * as given, and a lookup of those that may turn out to be a given absolute
+ * name: a given `sip` becomes `sip.<zone>`, a given `sip.contoso.com` stays
+ * itself in contoso.com, so the candidates for `sip.contoso.com` are those
+ * given as one of its leading label runs. One set probe per label: rules
+ * stay linear however many names they look up.
+ */
+function undecidedNames(records: readonly RecordSetFact[], accept: (r: RecordSetFact) => boolean): (name: string) => RecordSetFact[][] {
+    const byGiven = new Map<string, RecordSetFact[]>();
+    for (const r of records) {
+        if (!r.nameUndecided || !accept(r)) continue;
+        const group = byGiven.get(r.name);
+        if (group) group.push(r);
+        else byGiven.set(r.name, [r]);
+    }
+    return (name) => {
+        const groups: RecordSetFact[][] = [];
+        if (byGiven.size === 0) return groups;
+        for (let prefix = name; ; ) {
+            const group = byGiven.get(prefix);
+            if (group) groups.push(group);
+            const dot = prefix.lastIndexOf(".");
+            if (dot < 0) return groups;
+            prefix = prefix.slice(0, dot);
+        }
+    };
+}
+
+/** Every leading label run of each name (`sip.contoso.com`, `sip.contoso`, `sip`): what an undecided name may expand to. */
+function leadingRuns(names: Iterable<string>): Set<string> {
+    const runs = new Set<string>();
+    for (const name of names) {
+        for (let prefix = name; prefix !== "" && !runs.has(prefix); ) {
+            runs.add(prefix);
+            const dot = prefix.lastIndexOf(".");
+            prefix = dot < 0 ? "" : prefix.slice(0, dot);
+        }
+    }
+    return runs;
+}
+
+/**
+ * Undecided sources, each said once: a group of candidate record sets is
+ * added the first time it matters, not once per domain or target that it
+ * may be (which made the mobility rule quadratic at preview).
+ */
+class Undecided {
+    private readonly sources = new Set<string>();
+    private readonly groups = new Set<RecordSetFact[]>();
+    add(source: string): void {
+        this.sources.add(source);
+    }
+    addGroups(groups: RecordSetFact[][]): void {
+        for (const group of groups) {
+            if (this.groups.has(group)) continue;
+            this.groups.add(group);
+            for (const r of group) this.sources.add(r.source);
+        }
+    }
+    list(): string[] {
+        return [...this.sources];
+    }
 }
 
 function list(items: string[]): string {
@@ -69,13 +154,27 @@ export const mobilityFederationSrv: Rule = {
     defaultLevel: "mandatory",
     check(input) {
         const findings: Finding[] = [];
-        const undecided: string[] = [];
+        const undecided = new Undecided();
         const srvByName = groupByName(input.records.filter((r) => r.type === "SRV"));
+        // Federation SRVs whose zone is not known yet may be any domain's.
+        const mayBe = undecidedNames(input.records, (r) => r.type === "SRV" && edgeService(r.name, false)?.prefix === FEDERATION_SRV.service);
+        const unreadable = input.unreadableSources ?? [];
+        let needsUnreadable = false;
         for (const domain of [...new Set(input.mobilityDomains)].sort()) {
             const name = `${FEDERATION_SRV.service}.${domain}`;
             const sets = srvByName.get(name) ?? [];
-            if (sets.length === 0 && (input.unreadableSources ?? []).length > 0) {
-                undecided.push(...(input.unreadableSources ?? []));
+            // A missing set may be among the unreadable records; a second one
+            // among the undecided names. The unreadable are added once, after
+            // the loop: adding them per domain made a preview quadratic.
+            if (sets.length === 0 && unreadable.length > 0) {
+                needsUnreadable = true;
+                undecided.addGroups(mayBe(name));
+                continue;
+            }
+            const candidates = sets.length < 2 ? mayBe(name) : [];
+            if (candidates.length > 0) {
+                undecided.addGroups(candidates);
+                for (const set of sets) undecided.add(set.source);
                 continue;
             }
             if (sets.length === 0) {
@@ -88,21 +187,24 @@ export const mobilityFederationSrv: Rule = {
                 continue;
             }
             const [set] = sets;
-            if (set.values === undefined) { undecided.push(set.source); continue; }
-            if (set.values.length !== 1) {
+            if (!set) continue; // one set here: the cases of none and of more are above
+            if (set.values === undefined) { undecided.add(set.source); continue; }
+            const [value] = set.values;
+            if (set.values.length !== 1 || value === undefined) {
                 findings.push({ sources: [set.source], message: `${domain} has mobility and ${name} holds ${set.values.length} values (${list(set.values)}); exactly one is allowed: ${set.source}` });
                 continue;
             }
-            const srv = parseSrv(set.values[0]);
+            const srv = parseSrv(value);
             if (!srv) {
-                findings.push({ sources: [set.source], message: `${name} holds ${JSON.stringify(set.values[0])}, which is not an SRV value (priority weight port target): ${set.source}` });
+                findings.push({ sources: [set.source], message: `${name} holds ${JSON.stringify(value)}, which is not an SRV value (priority weight port target): ${set.source}` });
             } else if (srv.port !== FEDERATION_SRV.port) {
                 findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to port ${srv.port}; it must be ${FEDERATION_SRV.port}: ${set.source}` });
             } else if (!isWithin(srv.target, domain)) {
                 findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to ${srv.target}, outside ${domain}; the target must lie inside the domain: ${set.source}` });
             }
         }
-        return { findings, undecided };
+        if (needsUnreadable) for (const source of unreadable) undecided.add(source);
+        return { findings, undecided: undecided.list() };
     },
 };
 
@@ -123,8 +225,12 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
         const findings: Finding[] = [];
         const undecided: string[] = [];
         const byName = groupByName(input.records);
+        // Address or alias sets whose zone is not known yet may be any target.
+        const mayBe = undecidedNames(input.records, (r) => r.type === "A" || r.type === "AAAA" || r.type === "CNAME");
         const zoneOf = zoneFinder(input.managedZones);
         const checked = new Set<string>();
+        const undecidedSets = new Undecided();
+        let candidates: RecordSetFact[][];
         for (const set of edgeSrvSets(input)) {
             if (set.values === undefined) { undecided.push(set.source); continue; }
             for (const value of set.values) {
@@ -137,7 +243,12 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
                 const cname = here.find((r) => r.type === "CNAME");
                 if (cname) {
                     findings.push({ sources: [set.source, cname.source], message: `${set.name} points to ${target}, which is a CNAME (${cname.source}); an SRV target must not be an alias (RFC 2782): point the SRV at the host's A/AAAA name` });
-                } else if (!here.some((r) => r.type === "A" || r.type === "AAAA")) {
+                } else if (here.some((r) => r.type === "A" || r.type === "AAAA")) {
+                    continue;
+                } else if ((candidates = mayBe(target)).length > 0) {
+                    undecided.push(set.source);
+                    undecidedSets.addGroups(candidates);
+                } else {
                     findings.push({
                         sources: [set.source],
                         message: managed
@@ -147,7 +258,7 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
                 }
             }
         }
-        return { findings, undecided };
+        return { findings, undecided: [...undecided, ...undecidedSets.list()] };
     };
 }
 
@@ -173,7 +284,8 @@ export const srvSameDomain: Rule = {
     description: "An Edge SRV record points to a host inside its own SIP domain (an SRV in contoso.com to sip.contoso.com, not to a host in fabrikam.com).",
     defaultLevel: "advisory",
     // A target of "." says "no service here" (RFC 2782): nothing to judge.
-    check: (input) => eachEdgeSrvValue(input, (set, srv) => (srv.target === "" || isWithin(srv.target, set.service.domain) ? undefined : {
+    // A set whose zone is not known yet has no known domain: judged at update.
+    check: (input) => eachEdgeSrvValue(input, (set, srv) => (srv.target === "" ? undefined : set.service.domain === undefined ? "undecided" : isWithin(srv.target, set.service.domain) ? undefined : {
         sources: [set.source],
         message: `${set.name} points to ${srv.target}, outside its SIP domain ${set.service.domain}; Lync and Skype for Business expect the target inside the same domain: ${set.source}`,
     })),
@@ -189,6 +301,9 @@ export const publicAddresses: Rule = {
         const undecided: string[] = [];
         if (input.allowPrivateAddresses) return { findings, undecided };
         const targets = new Set(edgeSrvSets(input).flatMap((s) => (s.values ?? []).map((v) => parseSrv(v)?.target ?? "")));
+        // What a set whose zone is not known yet may turn out to be a target as.
+        let targetRuns: Set<string> | undefined;
+        const mayBeTarget = (name: string) => (targetRuns ??= leadingRuns(targets)).has(name);
         // The same few Edge addresses fill thousands of record sets: parse each once.
         const classes = new Map<string, string | undefined>();
         const privateClass = (value: string): string | undefined => {
@@ -199,13 +314,19 @@ export const publicAddresses: Rule = {
             return classes.get(value);
         };
         for (const set of input.records) {
-            if ((set.type !== "A" && set.type !== "AAAA") || !(set.edge || targets.has(set.name))) continue;
+            if (set.type !== "A" && set.type !== "AAAA") continue;
+            // An Edge record is judged whatever its name; another set only as
+            // an SRV target, which a set whose zone is not known yet may be.
+            const maybe = !set.edge && set.nameUndecided === true;
+            if (!(set.edge || (maybe ? mayBeTarget(set.name) : targets.has(set.name)))) continue;
             if (set.values === undefined) { undecided.push(set.source); continue; }
             const bad = set.values.flatMap((value) => {
                 const kind = privateClass(value);
                 return kind !== undefined ? [`${value} (${kind})`] : [];
             });
-            if (bad.length > 0) {
+            if (bad.length > 0 && maybe) {
+                undecided.push(set.source);
+            } else if (bad.length > 0) {
                 findings.push({ sources: [set.source], message: `${set.name} ${set.type} holds non-public ${bad.length === 1 ? "address" : "addresses"} ${list(bad)}; federation partners and remote clients cannot reach it (set allowPrivateAddresses for a lab or internal zone): ${set.source}` });
             }
         }

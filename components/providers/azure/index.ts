@@ -4,6 +4,7 @@
  */
 import type { DnsProviderModule } from "../model";
 import type { Renderer } from "../renderer";
+import { azureStackReader } from "./stack-reader";
 import type { ZoneHandle } from "../../core/config/target";
 import { relativeName } from "../../core/dns/names";
 
@@ -40,6 +41,7 @@ export const azure: DnsProviderModule = {
         }
         return { id: `/subscriptions/${fields.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Network/dnsZones/${record.zone}/${record.type}/${relativeName(record.name, record.zone)}` };
     },
+    stackReader: azureStackReader,
     loadRenderer() {
         // A require at the point of use keeps @pulumi/azure-native (136 MB) unloaded until Azure is chosen.
         // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -5,6 +5,7 @@
  */
 import type { DnsProviderModule } from "../model";
 import type { Renderer } from "../renderer";
+import { route53StackReader } from "./stack-reader";
 
 export const route53: DnsProviderModule = {
     id: "route53",
@@ -29,6 +30,7 @@ export const route53: DnsProviderModule = {
         }
         return { id: `${zoneId}_${record.name}_${record.type}` };
     },
+    stackReader: route53StackReader,
     loadRenderer() {
         // A require at the point of use keeps @pulumi/aws unloaded until Route 53 is chosen.
         // eslint-disable-next-line @typescript-eslint/no-require-imports

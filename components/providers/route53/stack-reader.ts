@@ -1,0 +1,83 @@
+/**
+ * Route 53 resources as the stack reader sees them: hosted zones
+ * (`aws:route53/zone:Zone`) give the zone id → name map, records
+ * (`aws:route53/record:Record`) the record sets.
+ *
+ * A record's `fqdn` is computed by the provider, so a preview never knows
+ * it; its inputs `name`, `type`, `zoneId` and `records` usually are. The name
+ * is therefore built from the inputs as the provider builds it, and `fqdn`
+ * serves only when the zone is not a zone of this stack.
+ */
+import { normalizeFoundName } from "../../core/dns/names";
+import { items, str, UNKNOWN, type Known, type RecordContext, type RecordRead, type StackRecordReader, type StackResourceView, type ZoneSighting, type ReadContext } from "../stack-reader";
+
+/** The Route 53 record resource type. */
+export const ROUTE53_RECORD = "aws:route53/record:Record";
+/** The Route 53 hosted zone resource type. */
+export const ROUTE53_ZONE = "aws:route53/zone:Zone";
+
+/**
+ * The record's name as the provider sends it to Route 53 (the Terraform
+ * provider's `expandRecordName`, which `@pulumi/aws` runs): lower case, one
+ * trailing dot stripped, and the zone appended unless the name already ends
+ * with it (a plain suffix test, as there); an empty name is the apex. A
+ * trailing dot does not make the name absolute: `sip.` in contoso.com is
+ * `sip.contoso.com`.
+ */
+export function expandRecordName(name: string, zone: string): string {
+    const relative = name.toLowerCase().replace(/\.$/, "");
+    const zoneName = zone.toLowerCase().replace(/\.$/, "");
+    if (relative.endsWith(zoneName)) return relative;
+    return name === "" ? zoneName : `${relative}.${zoneName}`;
+}
+
+function zones(resource: StackResourceView, context: ReadContext): ZoneSighting[] {
+    if (resource.type !== ROUTE53_ZONE) return [];
+    const name = context.known(() => str(resource.props.name));
+    if (name === UNKNOWN || name === undefined) return [];
+    // A zone created in this update has no id during the preview; its name is still known.
+    const id = context.known(() => str(resource.props.zoneId) ?? str(resource.props.id));
+    return [{ name: normalizeFoundName(name), id: id === UNKNOWN ? undefined : id }];
+}
+
+/**
+ * The record's absolute name, from the most certain source known: the name
+ * input against a zone of this stack; else the provider's `fqdn` (an update,
+ * or a zone found by lookup); else, during a preview, the name input when it
+ * lies within a zone or domain the stack knows; else the name as given,
+ * undecided until the update.
+ */
+function recordName(props: Record<string, unknown>, zone: string | undefined, context: RecordContext): Known<{ name: string; nameUndecided?: true }> {
+    const given = context.known(() => (typeof props.name === "string" ? props.name : undefined));
+    if (given !== UNKNOWN && given !== undefined && zone !== undefined) return { name: expandRecordName(given, zone) };
+    const fqdn = context.known(() => str(props.fqdn));
+    if (fqdn !== UNKNOWN && fqdn !== undefined) return { name: normalizeFoundName(fqdn) };
+    if (given === UNKNOWN || given === undefined || given === "") return UNKNOWN;
+    const name = given.toLowerCase().replace(/\.$/, "");
+    return context.knownDomainOf(name) !== undefined ? { name } : { name, nameUndecided: true };
+}
+
+function read(resource: StackResourceView, context: RecordContext): Known<RecordRead> | undefined {
+    if (resource.type !== ROUTE53_RECORD) return undefined;
+    const p = resource.props;
+    const type = context.known(() => str(p.type));
+    if (type === UNKNOWN || type === undefined) return UNKNOWN;
+    const zoneId = context.known(() => str(p.zoneId));
+    const zone = zoneId === UNKNOWN || zoneId === undefined ? undefined : context.zoneNameById(zoneId);
+    const name = recordName(p, zone, context);
+    if (name === UNKNOWN) return UNKNOWN;
+    const values = items<string>(context, () => p.records, () => undefined);
+    return {
+        ...name,
+        type: type.toUpperCase(),
+        values: values === UNKNOWN ? undefined : values ?? [],
+        zone,
+    };
+}
+
+/** Route 53 zones and records. */
+export const route53StackReader: StackRecordReader = {
+    resourceTypes: [ROUTE53_ZONE, ROUTE53_RECORD],
+    zones,
+    read,
+};
