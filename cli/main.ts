@@ -2,28 +2,32 @@
 /**
  * lync-edge-dns: see the Edge DNS records before Pulumi, check live DNS after it.
  *
- *   lync-edge-dns plan --config FILE [--format table|json|zone]
+ *   lync-edge-dns plan --config FILE [--format table|json|zone] [--out DIR] [--wide]
  *   lync-edge-dns verify --config FILE [--server HOST[:PORT]]... [--json] [--timeout MS]
- *   lync-edge-dns schema
+ *   lync-edge-dns schema [--stack-file]
+ *   lync-edge-dns --version
  *
  * Exit codes: 0 all good; 1 invalid config, a mandatory violation or a verify
- * mismatch; 2 wrong usage. Loads no Pulumi module.
+ * mismatch; 2 wrong usage. A failure is one block on stderr, with a stack
+ * trace only for an unexpected error and LYNC_EDGE_DNS_DEBUG=1. Loads no
+ * Pulumi module.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { ConfigError } from "../components/core/config/errors";
-import { configJsonSchema, stackFileJsonSchema } from "../components/core/config/schema";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { planDeployment, type PlanResult } from "../components/core/plan/planner";
-import { evaluateRules, isMandatory } from "../components/core/rules/evaluate";
-import { ruleInputFromPlan } from "../components/core/rules/from-plan";
-import { renderZoneFile } from "../components/core/zonefile";
 import { readDeploymentFile } from "./config-file";
-import { planJson, planTable, planZones } from "./plan-output";
+import type { CliContext } from "./context";
+import { describeFailure, EXIT, UsageError } from "./errors";
+import { exitQuietlyOnClosedPipe } from "./output";
+import { addPlanCommand } from "./plan-command";
+import { addSchemaCommand } from "./schema-command";
+import { usageLine, withUsage } from "./usage";
+import { packageVersion } from "./version";
 import { formatReport, parseServer, verifyPlan, VerifyOptionError, VERIFY_DEFAULTS } from "./verify/verify";
 
-/** Exit codes, as the README documents them. */
-export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
+export { EXIT } from "./errors";
+
+/** The longest a single query may wait: beyond a minute a resolver is not answering. */
+const MAX_TIMEOUT_MS = 60_000;
 
 function load(file: string): PlanResult {
     return planDeployment(readDeploymentFile(file).config);
@@ -31,7 +35,7 @@ function load(file: string): PlanResult {
 
 function positiveMs(value: string): number {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError("give a whole number of milliseconds, at least 1");
+    if (!/^\d+$/.test(value) || n < 1 || n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
     return n;
 }
 
@@ -44,33 +48,18 @@ function server(value: string, previous: string[] = []): string[] {
     return [...previous, value];
 }
 
-function program(out: (text: string) => void, setExit: (code: number) => void): Command {
+function program(context: CliContext): Command {
     const cli = new Command("lync-edge-dns")
         .description("External DNS records of a Lync Server 2013 / Skype for Business Server Edge deployment: plan them, check them live.")
-        .showHelpAfterError("(run with --help for usage)")
+        .version(packageVersion(), "-V, --version", "print the version")
+        .helpOption("-h, --help", "show this help")
         .exitOverride()
-        .configureOutput({ writeOut: out, writeErr: (text) => process.stderr.write(text) });
+        .configureOutput({ writeOut: context.out, writeErr: context.err });
+    withUsage(cli, "plan|verify|schema [options]");
 
-    cli.command("plan")
-        .description("Validate a deployment, run the policy rules and print the records it publishes.")
-        .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file (Pulumi.<stack>.yaml)")
-        .addOption(new Option("--format <format>", "table (for people), json (planRecords + violations) or zone (RFC 1035 master files)").choices(["table", "json", "zone"]).default("table"))
-        .option("--out <dir>", "with --format zone: write one <zone>.zone file per zone into this folder instead of printing")
-        .addHelpText("after", "\nExamples:\n  lync-edge-dns plan --config Pulumi.prod.yaml\n  lync-edge-dns plan --config edge.yaml --format zone --out zones/")
-        .action((options: { config: string; format: "table" | "json" | "zone"; out?: string }) => {
-            const planned = load(options.config);
-            const { violations } = evaluateRules(ruleInputFromPlan(planned));
-            if (options.format === "json") out(planJson(planned, violations));
-            else if (options.format === "table") out(planTable(planned, violations));
-            else if (options.out) {
-                mkdirSync(options.out, { recursive: true });
-                for (const zone of planned.plan.zones) writeFileSync(join(options.out, `${zone.zone}.zone`), renderZoneFile(zone));
-                out(`${planned.plan.zones.map((z) => join(options.out as string, `${z.zone}.zone`)).join("\n")}\n`);
-            } else out(planZones(planned));
-            setExit(violations.some(isMandatory) ? EXIT.problem : EXIT.ok);
-        });
+    addPlanCommand(cli, context);
 
-    cli.command("verify")
+    withUsage(cli.command("verify")
         .description("Resolve every planned record (SRV, A, AAAA) and report what live DNS holds: ok, missing, different, extra, resolver errors.")
         .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file")
         .option("--server <host[:port]>", "DNS server to ask (repeatable); default: the system resolver", server)
@@ -80,46 +69,42 @@ function program(out: (text: string) => void, setExit: (code: number) => void): 
         .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number }) => {
             const planned = load(options.config);
             const report = await verifyPlan(planned.plan, { servers: options.server, timeoutMs: options.timeout });
-            out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-            setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
-        });
+            context.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+            context.setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
+        }));
 
-    cli.command("schema")
-        .description("Print the JSON Schema of the deployment config (for editors and CI linting of stack files).")
-        .option("--stack-file", "the schema of a whole Pulumi stack file holding lync-edge-dns:deployment and lync-edge-dns:dns")
-        .addHelpText("after", "\nExamples:\n  lync-edge-dns schema > edge-dns-config.schema.json\n  lync-edge-dns schema --stack-file > stack-file.schema.json")
-        .action((options: { stackFile?: boolean }) => {
-            out(`${JSON.stringify(options.stackFile ? stackFileJsonSchema() : configJsonSchema(), null, 2)}\n`);
-            setExit(EXIT.ok);
-        });
+    addSchemaCommand(cli, context);
     return cli;
 }
 
-/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+/** The process's own streams, for `run()`. */
+function processContext(out: (text: string) => void, setExit: (code: number) => void): CliContext {
+    return { out, err: (text) => process.stderr.write(text), setExit, stdout: process.stdout, stderr: process.stderr };
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script); resolves to the exit
+ * code. Never rejects: every failure is reported on stderr as one block.
+ */
 export async function run(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
     let code: number = EXIT.ok;
+    const context = processContext(out, (c) => { code = c; });
+    const cli = program(context);
     try {
-        await program(out, (c) => { code = c; }).parseAsync(argv, { from: "user" });
+        await cli.parseAsync(argv, { from: "user" });
         return code;
     } catch (error) {
-        if (error instanceof CommanderError) {
-            return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-        }
-        if (ConfigError.isInstance(error)) {
-            process.stderr.write(`${error.message}\n`);
-            return EXIT.problem;
-        }
-        if (error instanceof VerifyOptionError) {
-            process.stderr.write(`lync-edge-dns: ${error.message}\n`);
-            return EXIT.usage;
-        }
-        throw error;
+        // Commander has printed its own message and the usage line already.
+        if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+        const usage = error instanceof VerifyOptionError ? new UsageError(error.message) : error;
+        const verify = cli.commands.find((c) => c.name() === "verify");
+        const report = describeFailure(usage, "lync-edge-dns", verify ? usageLine(verify) : usageLine(cli));
+        context.err(report.text);
+        return report.code;
     }
 }
 
 if (require.main === module) {
-    run(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-        process.stderr.write(`lync-edge-dns: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = EXIT.problem;
-    });
+    exitQuietlyOnClosedPipe(process.stdout);
+    void run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
