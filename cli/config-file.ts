@@ -2,12 +2,15 @@
  * Reads a deployment from a file: YAML or JSON in the shape of
  * `EdgeDnsConfig`, or a Pulumi stack file (`Pulumi.<stack>.yaml`) whose
  * `config:` holds it under `<project>:deployment`.
+ *
+ * A `.json` file is parsed with `JSON.parse` (and never loads the YAML
+ * parser); anything else with the YAML parser, which also reads JSON.
  */
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
-import * as YAML from "yaml";
+import { basename, extname } from "node:path";
+import type * as YamlModule from "yaml";
 import { ConfigError } from "../components/core/config/errors";
 import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
+import { FileReadError, readTextFile } from "./read-file";
 
 /** A deployment read from a file, and where it was found in it. */
 export interface DeploymentFile {
@@ -26,22 +29,62 @@ function fileError(file: string, message: string): ConfigError {
     return new ConfigError([{ path: basename(file), message }], `Cannot read ${file}`);
 }
 
-/** Reads and parses the file; a stack file gives its deployment key. Throws `ConfigError`. */
-export function readDeploymentFile(file: string): DeploymentFile {
-    let text: string;
-    try {
-        text = readFileSync(file, "utf8");
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw fileError(file, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(error)})`);
+/** Line and column (from 1) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+        line++;
+        start = i + 1;
     }
+    return { line, column: offset - start + 1 };
+}
+
+function parseJson(file: string, text: string): unknown {
+    try {
+        return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+    } catch (error) {
+        const message = (error as Error).message;
+        const offset = /at position (\d+)/.exec(message);
+        const at = offset ? lineAndColumn(text, Number(offset[1])) : undefined;
+        const where = at ? ` at line ${at.line}, column ${at.column}` : "";
+        const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
+        throw fileError(file, `is not valid JSON${where}: ${what}`);
+    }
+}
+
+function parseYaml(file: string, text: string): unknown {
+    // Loaded only for YAML files: a JSON config never pays for the YAML parser.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const YAML = require("yaml") as typeof YamlModule;
     const document = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
     if (document.errors.length > 0) {
         const [first] = document.errors;
         const at = first.linePos?.[0] ? ` at line ${first.linePos[0].line}, column ${first.linePos[0].col}` : "";
         throw fileError(file, `is not valid YAML or JSON${at}: ${first.message.split("\n")[0]}`);
     }
-    const value = document.toJS() as unknown;
+    return document.toJS() as unknown;
+}
+
+/**
+ * The parsed content of a YAML or JSON file. Throws `ConfigError` for a
+ * file that cannot be read (missing, not a regular file, too large, not
+ * UTF-8) or parsed (with the line and column).
+ */
+export function readConfigDocument(file: string): unknown {
+    let text: string;
+    try {
+        text = readTextFile(file);
+    } catch (error) {
+        if (error instanceof FileReadError) throw fileError(file, error.reason);
+        throw error;
+    }
+    return extname(file).toLowerCase() === ".json" ? parseJson(file, text) : parseYaml(file, text);
+}
+
+/** Reads and parses the file; a stack file gives its deployment key. Throws `ConfigError`. */
+export function readDeploymentFile(file: string): DeploymentFile {
+    const value = readConfigDocument(file);
     const stackConfig = (value as { config?: unknown } | null)?.config;
     if (stackConfig !== null && typeof stackConfig === "object" && !Array.isArray(stackConfig) && Object.keys(stackConfig).some((k) => k.includes(":"))) {
         const keys = Object.keys(stackConfig).filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));

@@ -1,51 +1,122 @@
 /** The three forms of `lync-edge-dns plan`: a table for people, JSON for tools, zone files for DNS servers. */
+import type { PlannedZone, TracedRecordSet } from "../components/core/plan/model";
 import type { PlanResult } from "../components/core/plan/planner";
 import type { Violation } from "../components/core/rules/model";
 import { RULES } from "../components/core/rules/rules";
 import { renderZoneFile } from "../components/core/zonefile";
+import { certificateSubjectNames } from "../components/core/plan/certificate";
+import { NO_COLOR, type Palette } from "./color";
+import { hangingWrap, tableLines, type ColumnSpec } from "./text-layout";
 
 /** What `plan --format json` prints: exactly the `planRecords` result, plus the rule violations. */
 export function planJson(planned: PlanResult, violations: Violation[]): string {
     return `${JSON.stringify({ ...planned.plan, violations }, null, 2)}\n`;
 }
 
-/** One master-file section per zone, each starting with `$ORIGIN`, ready to import (no SOA/NS). */
-export function planZones(planned: PlanResult): string {
-    return planned.plan.zones.map((zone) => renderZoneFile(zone)).join("\n");
+/** One zone as a master file BIND loads as it is: placeholder SOA and NS at the apex, marked as such. */
+export function zoneFileText(zone: PlannedZone): string {
+    return renderZoneFile(zone, { soa: true, comment: `${zone.zone}: the Edge DNS records planned by lync-edge-dns` });
 }
 
-function table(rows: string[][], indent = "  "): string[] {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r) => `${indent}${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  ")}`.trimEnd());
+/** One master-file section per zone, each starting with its comment and `$ORIGIN`, separated by a blank line. */
+export function planZones(planned: PlanResult): string[] {
+    return planned.plan.zones.map((zone, i) => `${i === 0 ? "" : "\n"}${zoneFileText(zone)}`);
 }
 
-/** The plan for a change review: records by zone with what each is for, warnings, and each rule's verdict. */
-export function planTable(planned: PlanResult, violations: Violation[]): string {
-    const lines: string[] = [];
-    const total = planned.records.length;
-    // Records come sorted by zone: one pass, one table per zone.
-    const byZone = new Map<string, string[][]>();
-    for (const r of planned.records) {
-        let rows = byZone.get(r.zone);
-        if (!rows) byZone.set(r.zone, rows = [["TYPE", "NAME", "TTL", "VALUES", "FOR"]]);
-        rows.push([r.type, r.name, String(r.ttl), r.values.join(", "), r.origin.roles.join("; ")]);
+/** How the table is laid out. */
+export interface TableStyle {
+    /** Line width; `Infinity` never wraps. */
+    width: number;
+    palette?: Palette;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The warnings block: a heading and one wrapped item each; nothing without warnings. */
+export function warningLines(warnings: readonly string[], style: TableStyle): string[] {
+    if (warnings.length === 0) return [];
+    const lines = [(style.palette ?? NO_COLOR).yellow(`Warnings (${warnings.length})`)];
+    for (const warning of warnings) lines.push(...hangingWrap(warning, style.width, "  - "));
+    return lines;
+}
+
+/** The certificate block: the names the Edge's external certificate must carry, one a line. */
+export function certificateLines(names: readonly string[]): string[] {
+    return [`Certificate subject names (${names.length})`, ...names.map((n) => `  ${n}`)];
+}
+
+function zoneLines(zone: string, records: readonly TracedRecordSet[], style: TableStyle): string[] {
+    const ttl = records[0]?.ttl;
+    // One TTL for the whole zone (the usual case) goes in the heading, leaving the width to the records.
+    const uniformTtl = records.every((r) => r.ttl === ttl);
+    const columns: ColumnSpec[] = [
+        { header: "TYPE" },
+        { header: "NAME", minWidth: 24, shrinkOrder: 2 },
+        ...(uniformTtl ? [] : [{ header: "TTL" }]),
+        { header: "VALUES", minWidth: 20, shrinkOrder: 1 },
+        { header: "FOR", minWidth: 20, shrinkOrder: 0 },
+    ];
+    const rows = records.map((r) => [
+        r.type, r.name, ...(uniformTtl ? [] : [String(r.ttl)]), r.values.join(", "), r.origin.roles.join("; "),
+    ]);
+    const heading = `Zone ${zone} (${plural(records.length, "record set", "record sets")}${uniformTtl && ttl !== undefined ? `, TTL ${ttl}` : ""})`;
+    return [heading, ...tableLines(columns, rows, { width: style.width })];
+}
+
+/** One line per rule (`pass name level`); a rule that found something adds its description and findings. */
+export function ruleLines(violations: readonly Violation[], style: TableStyle): string[] {
+    const palette = style.palette ?? NO_COLOR;
+    const byRule = new Map<string, Violation[]>();
+    for (const v of violations) {
+        const list = byRule.get(v.rule);
+        if (list) list.push(v);
+        else byRule.set(v.rule, [v]);
     }
-    for (const [zone, rows] of byZone) {
-        const count = rows.length - 1;
-        lines.push(`Zone ${zone} (${count} record ${count === 1 ? "set" : "sets"})`);
-        lines.push(...table(rows), "");
-    }
-    if (planned.plan.warnings.length > 0) {
-        lines.push(`Warnings (${planned.plan.warnings.length})`, ...planned.plan.warnings.map((w) => `  - ${w}`), "");
-    }
-    lines.push("Policy rules");
     const verdicts = RULES.map((rule) => {
-        const mine = violations.filter((v) => v.rule === rule.name);
-        const verdict = mine.length === 0 ? "pass" : mine.some((v) => v.level === "mandatory") ? "FAIL" : "warn";
-        return [verdict, rule.name, rule.defaultLevel, mine.length === 0 ? rule.description : mine.map((v) => v.message).join(" | ")];
+        const mine = byRule.get(rule.name) ?? [];
+        return mine.length === 0 ? "pass" : mine.some((v) => v.level === "mandatory") ? "FAIL" : "warn";
     });
-    lines.push(...table(verdicts), "");
+    const rows = RULES.map((rule, i) => [verdicts[i], rule.name, rule.defaultLevel]);
+    const table = tableLines([{ header: "" }, { header: "" }, { header: "" }], rows, { width: Infinity, header: false });
+    const lines = ["Policy rules"];
+    RULES.forEach((rule, i) => {
+        const verdict = verdicts[i];
+        const colour = verdict === "FAIL" ? palette.red : verdict === "warn" ? palette.yellow : (t: string) => t;
+        lines.push(table[i].replace(verdict, colour(verdict)));
+        if (verdict === "pass") return;
+        lines.push(...hangingWrap(rule.description, style.width, "        "));
+        for (const v of byRule.get(rule.name) ?? []) lines.push(...hangingWrap(v.message, style.width, "        - ", "          "));
+    });
+    return lines;
+}
+
+/**
+ * The plan for a change review, as lines: records by zone with what each is
+ * for, the certificate names, the warnings, each rule's verdict and a summary.
+ */
+export function planTable(planned: PlanResult, violations: readonly Violation[], style: TableStyle): string[] {
+    const lines: string[] = [];
+    const append = (more: readonly string[]) => { for (const line of more) lines.push(line); };
+    const total = planned.records.length;
+    // The traced records come sorted by zone: one pass, one table per zone.
+    for (let start = 0; start < total;) {
+        const zone = (planned.records[start] as TracedRecordSet).zone;
+        let end = start;
+        while (end < total && (planned.records[end] as TracedRecordSet).zone === zone) end++;
+        append(zoneLines(zone, planned.records.slice(start, end), style));
+        lines.push("");
+        start = end;
+    }
+    append(certificateLines(certificateSubjectNames(planned.records)));
+    lines.push("");
+    const { warnings } = planned.plan;
+    if (warnings.length > 0) {
+        append(warningLines(warnings, style));
+        lines.push("");
+    }
+    append(ruleLines(violations, style));
+    lines.push("");
     const mandatory = violations.filter((v) => v.level === "mandatory").length;
-    lines.push(`${total} record ${total === 1 ? "set" : "sets"} in ${planned.plan.zones.length} ${planned.plan.zones.length === 1 ? "zone" : "zones"}; ${planned.plan.warnings.length} ${planned.plan.warnings.length === 1 ? "warning" : "warnings"}; ${mandatory} mandatory ${mandatory === 1 ? "violation" : "violations"}.`);
-    return `${lines.join("\n")}\n`;
+    append(hangingWrap(`${plural(total, "record set", "record sets")} in ${plural(planned.plan.zones.length, "zone", "zones")}; ${plural(warnings.length, "warning", "warnings")}; ${plural(mandatory, "mandatory violation", "mandatory violations")}.`, style.width, ""));
+    return lines;
 }

@@ -118,7 +118,7 @@ describe("npm start (offline)", function () {
 
     it("names a missing stack file and how --stack finds one, and exits 1", () => {
         const { status, stdout, stderr } = start("--stack", "does-not-exist", "--out", out);
-        assert.equal(stderr, "No stack file Pulumi.does-not-exist.yaml in the project: --stack NAME reads Pulumi.NAME.yaml\n");
+        assert.equal(stderr, "npm start: no stack file Pulumi.does-not-exist.yaml in the project: --stack NAME reads Pulumi.NAME.yaml (or give --config-file FILE)\n");
         assert.equal(stdout, "");
         assert.equal(status, 1);
     });

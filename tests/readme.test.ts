@@ -62,7 +62,7 @@ describe("README code blocks", function () {
 
     it("shows the examples that the package and schema tests run", () => {
         const shown = [...examples.entries()].filter(([, body]) => all.some((b) => b.body === body)).map(([file]) => file).sort();
-        assert.deepEqual(shown, ["examples/policy-config.json", "examples/python/__main__.py", "examples/typescript/plan.ts", "examples/typescript/route53.ts", "examples/yaml/Pulumi.yaml"]);
+        assert.deepEqual(shown, ["examples/bind/named.conf", "examples/policy-config.json", "examples/python/__main__.py", "examples/typescript/plan.ts", "examples/typescript/route53.ts", "examples/yaml/Pulumi.yaml"]);
     });
 
     for (const block of all.filter((b) => isCommand(b) && !b.body.startsWith("$ lync-edge-dns verify"))) {

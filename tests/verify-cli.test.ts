@@ -50,11 +50,12 @@ describe("verify on the command line", function () {
         assert.deepEqual(report.checks.map((c: { foundTtl: number }) => c.foundTtl), Array(13).fill(3600));
     });
 
-    it("refuses a server name that does not resolve: exit 2, one line on stderr, nothing on stdout", () => {
+    it("refuses a server name that does not resolve: exit 2, the reason and the usage line on stderr, nothing on stdout", () => {
         const { status, stdout, stderr } = cli("verify", "--config", CONFIG, "--server", "ns1.nowhere.invalid:5353");
         assert.equal(status, 2);
         assert.equal(stdout, "");
-        assert.equal(stderr, 'lync-edge-dns: --server "ns1.nowhere.invalid:5353": the host name ns1.nowhere.invalid does not resolve (ENOTFOUND); give a name that resolves, or an IP address\n');
+        assert.equal(stderr, 'lync-edge-dns: --server "ns1.nowhere.invalid:5353": the host name ns1.nowhere.invalid does not resolve (ENOTFOUND); give a name that resolves, or an IP address\n' +
+            "Usage: lync-edge-dns verify --config <file> [--server <host[:port]>] [--json] [--timeout <ms>] [--deadline <seconds>] [--adopt]\n");
     });
 
     it("refuses a server that is neither an address nor a host name", () => {

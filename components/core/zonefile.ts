@@ -19,6 +19,16 @@ export interface ZoneFileOptions {
     comment?: string;
 }
 
+/**
+ * Above the placeholder SOA and NS: what they are for and what to do with
+ * them, so that nobody publishes them or wonders where the name server is.
+ */
+export const PLACEHOLDER_APEX_COMMENT: readonly string[] = [
+    "; Placeholder SOA and NS, only so that BIND loads this file as it is.",
+    "; Delete these two lines before importing into Route 53 or Azure DNS:",
+    "; they keep the zone's own SOA and NS (ns.lync-edge-dns.invalid. is no server).",
+];
+
 /** The NS name of the placeholder apex: `.invalid` is reserved (RFC 2606), so it can never be mistaken for a real server. */
 export const PLACEHOLDER_NS = "ns.lync-edge-dns.invalid.";
 
@@ -35,11 +45,14 @@ export function renderZoneFile(zone: PlannedZone, options: ZoneFileOptions = {})
         for (const value of record.values) rows.push([absolute(record.name), String(record.ttl), record.type, value]);
     }
     const width = rows.reduce((w, [name]) => Math.max(w, name.length), 0);
+    const line = ([name, t, type, value]: [string, string, string, string]) => `${name.padEnd(width)} ${t} IN ${type.padEnd(4)} ${value}`;
     const lines = [
         ...(options.comment ? [`; ${options.comment.replace(/[\r\n]+/g, " ")}`] : []),
         `$ORIGIN ${origin}`,
         `$TTL ${ttl}`,
-        ...rows.map(([name, t, type, value]) => `${name.padEnd(width)} ${t} IN ${type.padEnd(4)} ${value}`),
     ];
+    const apex = options.soa ? 2 : 0;
+    if (options.soa) lines.push(...PLACEHOLDER_APEX_COMMENT, ...rows.slice(0, apex).map(line), "; The Edge records:");
+    for (let i = apex; i < rows.length; i++) lines.push(line(rows[i]));
     return `${lines.join("\n")}\n`;
 }

@@ -48,7 +48,7 @@ async function portFree(port: number): Promise<boolean> {
 }
 
 /** A port from 20000 to 59999 that is free for UDP and TCP right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
     for (let attempt = 0; attempt < 50; attempt++) {
         const port = 20_000 + Math.floor(Math.random() * 40_000);
         if (await portFree(port)) return port;

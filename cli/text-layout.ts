@@ -1,0 +1,141 @@
+/**
+ * Plain-text layout for people: word wrapping and tables whose cells wrap
+ * onto continuation lines within their column, so that output fits a
+ * terminal instead of being folded by it. Nothing is ever cut off.
+ *
+ * Written for tables of any size: widths are found with loops (a spread
+ * into `Math.max` overflows the call stack past ~125,000 rows) and lines are
+ * returned one by one for the caller to write in chunks.
+ */
+
+/** The width of everything the CLI prints for people, unless the terminal is wider or `--wide` is given. */
+export const DEFAULT_WIDTH = 100;
+
+/**
+ * Where to break `text` so that the line fits `width`: the last space that
+ * does, preferring one outside parentheses ("Access Edge host" / "(SRV
+ * target)" rather than "Access Edge host (SRV" / "target)"). -1 for none.
+ */
+function breakAt(text: string, width: number, parentheses: boolean): number {
+    let last = -1;
+    let outside = -1;
+    let depth = 0;
+    for (let i = 0; i <= width && i < text.length; i++) {
+        const c = text[i];
+        if (c === "(") depth++;
+        else if (c === ")") depth = Math.max(0, depth - 1);
+        else if (c === " ") {
+            last = i;
+            if (depth === 0) outside = i;
+        }
+    }
+    // Not at the price of a line much shorter than the width.
+    return parentheses && outside > width / 3 ? outside : last;
+}
+
+/**
+ * Splits `text` into lines of at most `width` characters, breaking after
+ * spaces; a word longer than the width is broken where it must be.
+ * `keepParentheses` (the default) prefers breaks outside parentheses.
+ */
+export function wrapText(text: string, width: number, keepParentheses = true): string[] {
+    if (width < 1 || text.length <= width) return [text];
+    const lines: string[] = [];
+    let rest = text;
+    while (rest.length > width) {
+        const space = breakAt(rest, width, keepParentheses);
+        if (space > 0) {
+            lines.push(rest.slice(0, space).trimEnd());
+            rest = rest.slice(space + 1).trimStart();
+        } else {
+            lines.push(rest.slice(0, width));
+            rest = rest.slice(width);
+        }
+    }
+    if (rest.length > 0 || lines.length === 0) lines.push(rest);
+    return lines;
+}
+
+/**
+ * `text` wrapped to `width` with `first` before the first line and `indent`
+ * before the others: a list item or a labelled paragraph.
+ */
+export function hangingWrap(text: string, width: number, first: string, indent: string = " ".repeat(first.length), keepParentheses = true): string[] {
+    return wrapText(text, Math.max(1, width - indent.length), keepParentheses).map((line, i) => `${i === 0 ? first : indent}${line}`.trimEnd());
+}
+
+/** How one column of a table behaves when the table is too wide. */
+export interface ColumnSpec {
+    header: string;
+    /**
+     * The narrowest the column may become by wrapping its cells; absent for
+     * a column that never wraps (short codes such as TYPE).
+     */
+    minWidth?: number;
+    /** Columns with a lower number give up width first. @default 0 */
+    shrinkOrder?: number;
+}
+
+/** A table's layout options. */
+export interface TableOptions {
+    /** Total width of a line, indent included; `Infinity` never wraps. */
+    width: number;
+    /** Before every line. @default "  " */
+    indent?: string;
+    /** Between columns. @default "  " */
+    gap?: string;
+    /** Print the headers as the first line. @default true */
+    header?: boolean;
+}
+
+/**
+ * The table as lines: a header row, then each row, cells wrapped within
+ * their column when the natural widths do not fit `options.width`.
+ * Wrappable columns give up width in `shrinkOrder`, down to `minWidth`;
+ * if even that does not fit, the lines are longer than the width.
+ */
+export function tableLines(columns: readonly ColumnSpec[], rows: readonly (readonly string[])[], options: TableOptions): string[] {
+    const lines: string[] = [];
+    for (const row of tableRows(columns, rows, options)) for (const line of row) lines.push(line);
+    return lines;
+}
+
+/** As `tableLines`, with the lines of each row apart (the header first, if shown): for a caller that adds lines after a row. */
+export function tableRows(columns: readonly ColumnSpec[], rows: readonly (readonly string[])[], options: TableOptions): string[][] {
+    const indent = options.indent ?? "  ";
+    const gap = options.gap ?? "  ";
+    const widths = fitWidths(columns, rows, options.width - indent.length - gap.length * (columns.length - 1));
+    const last = columns.length - 1;
+    const layout = (cells: readonly string[]): string[] => {
+        const wrapped = cells.map((cell, i) => wrapText(cell, widths[i]));
+        let height = 1;
+        for (const w of wrapped) if (w.length > height) height = w.length;
+        const lines: string[] = [];
+        for (let line = 0; line < height; line++) {
+            const parts = wrapped.map((w, i) => (i === last ? (w[line] ?? "") : (w[line] ?? "").padEnd(widths[i])));
+            lines.push(`${indent}${parts.join(gap)}`.trimEnd());
+        }
+        return lines;
+    };
+    const result = (options.header ?? true) ? [layout(columns.map((c) => c.header))] : [];
+    for (const row of rows) result.push(layout(row));
+    return result;
+}
+
+/** Each column's width: its widest cell, less what wrappable columns give up so that the sum fits `room`. */
+function fitWidths(columns: readonly ColumnSpec[], rows: readonly (readonly string[])[], room: number): number[] {
+    const widths = columns.map((c) => c.header.length);
+    for (const row of rows) {
+        for (let i = 0; i < widths.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
+    }
+    const order = columns
+        .map((c, i) => ({ i, min: Math.max(c.minWidth ?? Infinity, c.header.length), rank: c.shrinkOrder ?? 0 }))
+        .filter((c) => Number.isFinite(c.min))
+        .sort((a, b) => a.rank - b.rank || b.i - a.i);
+    for (const { i, min } of order) {
+        const excess = widths.reduce((sum, w) => sum + w, 0) - room;
+        if (excess <= 0) break;
+        widths[i] = Math.max(min, widths[i] - excess);
+    }
+    return widths;
+}

@@ -1,0 +1,64 @@
+/**
+ * What `npm start` prints: the record resources `pulumi up` would create,
+ * by zone, each with its resource (type, logical name, key inputs) on an
+ * indented line of its own so that every line fits the width; then the
+ * certificate names, the warnings and the zone files written.
+ */
+import type { Palette } from "../cli/color";
+import { certificateLines } from "../cli/plan-output";
+import { hangingWrap, tableRows } from "../cli/text-layout";
+import { describeRecordResource } from "./describe";
+import type { MockRun } from "./engine";
+
+/** What the report needs beside the run. */
+export interface StartReportOptions {
+    stack: string;
+    provider: string;
+    /** The zone files written, as paths to show. */
+    zoneFiles: readonly string[];
+    width: number;
+    palette: Palette;
+}
+
+const RESOURCE_INDENT = "        ";
+
+/** The report as lines. */
+export function startReport(run: MockRun, options: StartReportOptions): string[] {
+    const { width } = options;
+    const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
+    const zones = ((component?.outputs.records ?? []) as { zone: string }[]).map((z) => z.zone);
+    const records = run.resources.filter((r) => r.custom);
+    const lines = [
+        ...hangingWrap(`lync-edge-dns: stack ${options.stack}, provider ${options.provider} (offline, SDK mock engine: nothing was sent to any cloud)`, width, ""),
+        "",
+    ];
+    for (const zone of zones) {
+        const views = records
+            .filter((r) => r.name.startsWith(`${component?.name}/${zone}/`))
+            .map(describeRecordResource)
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : 1));
+        lines.push(`Zone ${zone}: ${views.length} record sets`);
+        const [header, ...rows] = tableRows(
+            [{ header: "TYPE" }, { header: "NAME", minWidth: 24, shrinkOrder: 1 }, { header: "TTL" }, { header: "VALUES", minWidth: 20 }],
+            views.map((v) => [v.type, v.name, String(v.ttl), v.values.join(", ")]),
+            { width },
+        );
+        lines.push(...header, `${RESOURCE_INDENT}RESOURCE (logical name, key inputs)`);
+        rows.forEach((row, i) => lines.push(...row, ...resourceLines(views[i].resource, width)));
+        lines.push("");
+    }
+    lines.push(...certificateLines((component?.outputs.certificateSubjectNames ?? []) as string[]), "");
+    if (run.warnings.length > 0) {
+        lines.push(options.palette.yellow(`Warnings (${run.warnings.length}):`));
+        for (const warning of run.warnings) lines.push(...hangingWrap(warning, width, "  - "));
+        lines.push("");
+    }
+    lines.push("Zone files (BIND loads them as they are; drop the placeholder SOA and NS to import them):");
+    for (const file of options.zoneFiles) lines.push(`  ${file}`);
+    lines.push(...hangingWrap(`pulumi up would create ${run.resources.length} resources: 1 ${component?.type.split(":").pop() ?? "component"} and ${records.length} ${records[0]?.type ?? "records"}.`, width, ""));
+    return lines;
+}
+
+function resourceLines(resource: string, width: number): string[] {
+    return hangingWrap(resource, width, RESOURCE_INDENT, `${RESOURCE_INDENT}  `, false);
+}
