@@ -39,7 +39,7 @@ function checkOutput(run: ProcessRun, domains: number): void {
 
 /**
  * How many @pulumi modules a plan through the built CLI loads (the plan path
- * must load none; tests/cli.test.ts asserts the same).
+ * must load none; tests/integration/cli.test.ts asserts the same).
  */
 export async function pulumiModulesLoadedByPlan(cli: string, preload: string): Promise<number> {
     const dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-bench-plan-"));

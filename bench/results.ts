@@ -23,7 +23,7 @@ export interface Results {
         /** Runs measured, seconds spent waiting for a quiet machine, runs started busy anyway (quiet.ts). */
         quiet?: { runs: number; waitedS: number; startedBusy: number };
     };
-    /** Pulumi modules in require.cache after a plan through the built CLI (tests/cli.test.ts asserts 0 too). */
+    /** Pulumi modules in require.cache after a plan through the built CLI (tests/integration/cli.test.ts asserts 0 too). */
     planPulumiModules: number;
     plan: PlanResult[];
     mock: MockComparison[];

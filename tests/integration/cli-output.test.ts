@@ -1,0 +1,99 @@
+/**
+ * `plan`'s output for people and for machines: width, wrapping, rule
+ * verdicts, certificate names, warnings beside JSON and zone files, colour.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { certificateSubjectNames } from "../../components/core/plan/certificate";
+import { paletteFor } from "../../cli/color";
+import { describeFailure, EXIT, UsageError } from "../../cli/errors";
+import { ruleLines } from "../../cli/plan-output";
+import { hangingWrap, wrapText } from "../../cli/text-layout";
+import { ConfigError } from "../../components/core/config/errors";
+import { planDeployment } from "../../components/core/plan/planner";
+import { runProgramFile } from "../../offline/engine";
+import { readStackConfig } from "../../offline/stack-file";
+import { builtCli } from "../helpers/build";
+
+const ROOT = join(__dirname, "..", "..");
+
+function plan(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [builtCli(), "plan", "--config", "Pulumi.example.yaml", ...args], { cwd: ROOT, encoding: "utf8" });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const WARNINGS_HEADING = "Warnings (4)\n  - edge.accessEdgeIps: 203.0.113.10, 203.0.113.11 are in the documentation range 203.0.113.0/24:\n";
+
+describe("plan output", function () {
+    this.timeout(120_000);
+
+    it("the table fits 100 columns; --wide keeps every row on one line", () => {
+        const narrow = plan().stdout.split("\n");
+        assert.deepEqual(narrow.filter((l) => l.length > 100), []);
+        const wide = plan("--wide").stdout.split("\n");
+        assert.ok(wide.some((l) => l.length > 100));
+        assert.ok(wide.includes("  SRV   _sipfederationtls._tcp.contoso.com  0 0 5061 sip.contoso.com.   SIP federation discovery; mobility push notifications"));
+    });
+
+    it("--format json: stdout is the JSON alone, the warnings go to stderr", () => {
+        const { status, stdout, stderr } = plan("--format", "json");
+        assert.equal(status, 0);
+        assert.equal(JSON.parse(stdout).warnings.length, 4);
+        assert.ok(stderr.startsWith(WARNINGS_HEADING), stderr);
+    });
+
+    it("--format zone: stdout is the zone files alone, the warnings go to stderr", () => {
+        const { status, stdout, stderr } = plan("--format", "zone");
+        assert.equal(status, 0);
+        assert.ok(stdout.startsWith("; contoso.com: the Edge DNS records planned by lync-edge-dns\n$ORIGIN contoso.com.\n$TTL 3600\n; Placeholder SOA and NS"), stdout);
+        assert.doesNotMatch(stdout, /Warnings/);
+        assert.ok(stderr.startsWith(WARNINGS_HEADING), stderr);
+    });
+
+    it("the certificate names are the component's certificateSubjectNames", async () => {
+        const config = readStackConfig(join(ROOT, "Pulumi.example.yaml"));
+        const run = await runProgramFile(join(ROOT, "index.ts"), { config, stack: "example" });
+        const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
+        const expected = component?.outputs.certificateSubjectNames as string[];
+        assert.deepEqual(certificateSubjectNames(planDeployment(config["lync-edge-dns:deployment"]).records), expected);
+        assert.ok(plan().stdout.includes(`Certificate subject names (${expected.length})\n${expected.map((n) => `  ${n}\n`).join("")}`));
+    });
+
+    it("a rule that finds something shows its description and findings, wrapped; a passing rule one line", () => {
+        const lines = ruleLines([
+            { rule: "lync-public-addresses", level: "mandatory", message: "sip.contoso.com holds 10.0.0.1, a private address: partners on the Internet cannot reach it", sources: [] },
+            { rule: "lync-srv-same-domain", level: "advisory", message: "_sip._tls.fabrikam.com points to sip.contoso.com", sources: [] },
+        ], { width: 60 });
+        assert.deepEqual(lines.filter((l) => l.length > 60), []);
+        assert.equal(lines[0], "Policy rules");
+        assert.equal(lines[1], "  pass  lync-mobility-federation-srv      mandatory");
+        assert.ok(lines.includes("  warn  lync-srv-same-domain              advisory"));
+        assert.ok(lines.includes("        - _sip._tls.fabrikam.com points to sip.contoso.com"));
+        const fail = lines.indexOf("  FAIL  lync-public-addresses             mandatory");
+        assert.ok(fail > 0);
+        assert.match(lines[fail + 1], /^ {8}The Edge's A\/AAAA records hold public addresses:/);
+        assert.ok(lines.slice(fail).join("\n").includes("        - sip.contoso.com holds 10.0.0.1, a private address:\n          partners on the Internet cannot reach it"));
+    });
+
+    it("colour only on a terminal and never with NO_COLOR", () => {
+        assert.equal(paletteFor({ isTTY: true }, {}).red("FAIL"), "\u001b[31mFAIL\u001b[39m");
+        assert.equal(paletteFor({ isTTY: true }, { NO_COLOR: "1" }).red("FAIL"), "FAIL");
+        assert.equal(paletteFor({ isTTY: false }, {}).yellow("warn"), "warn");
+        assert.doesNotMatch(plan().stdout, /\u001b/);
+    });
+
+    it("wrapping breaks at spaces, outside parentheses when it can, and never loses a character", () => {
+        assert.deepEqual(wrapText("Access Edge host (SRV target)", 28), ["Access Edge host", "(SRV target)"]);
+        assert.deepEqual(wrapText("x".repeat(25), 10), ["x".repeat(10), "x".repeat(10), "x".repeat(5)]);
+        assert.deepEqual(hangingWrap("one two three", 9, "- "), ["- one two", "  three"]);
+    });
+
+    it("failures: usage with the usage line (2), config (1), unexpected with a trace only when debugging", () => {
+        assert.deepEqual(describeFailure(new UsageError("bad"), "p", "Usage: p x"), { text: "p: bad\nUsage: p x\n", code: EXIT.usage });
+        assert.deepEqual(describeFailure(new ConfigError([{ path: "ttl", message: "wrong" }]), "p", "", false).code, EXIT.problem);
+        const quiet = describeFailure(new RangeError("boom"), "p", "", false);
+        assert.equal(quiet.text, "p: unexpected error: RangeError: boom\n(set LYNC_EDGE_DNS_DEBUG=1 to see where it happened)\n");
+        assert.match(describeFailure(new RangeError("boom"), "p", "", true).text, /^p: unexpected error: RangeError: boom\nRangeError: boom\n\s+at /);
+    });
+});

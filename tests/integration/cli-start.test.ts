@@ -1,0 +1,84 @@
+/**
+ * `npm start` as a user runs it, for its failures and its width: GIVEN a
+ * stack file with mistakes or a mistyped option, THEN one block on stderr,
+ * no stack trace, exit 1 (input) or 2 (usage, with the usage line); GIVEN
+ * the example stack, THEN every line fits 100 columns.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+const USAGE = "Usage: npm start [-- [--stack NAME | --config-file FILE] [--provider route53|azure] [--out DIR]]";
+
+function npmStart(args: string[], silent = true): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync("npm", ["start", ...(silent ? ["--silent"] : []), "--", ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const CONFIG_ERROR = [
+    "Invalid lync-edge-dns configuration (2 problems):",
+    "  - sipDomains[0].mobilty: unknown key; did you mean \"mobility\"?",
+    "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
+    "",
+].join("\n");
+
+describe("npm start: failures and width", function () {
+    this.timeout(240_000);
+    let work: string;
+    let stack: string;
+    before(() => {
+        work = mkdtempSync(join(tmpdir(), "lync-edge-dns-start-"));
+        stack = join(work, "Pulumi.typo.yaml");
+        writeFileSync(stack, [
+            "config:",
+            "  lync-edge-dns:deployment:",
+            "    sipDomains: [{ name: contoso.com, mobilty: true }]",
+            "    edge: { accessEdgeIps: [10.0.0.1] }",
+            "  lync-edge-dns:dns: { provider: route53 }",
+            "",
+        ].join("\n"));
+    });
+    after(() => rmSync(work, { recursive: true, force: true }));
+
+    it("a config mistake is one block on stderr, no stack trace, exit 1", () => {
+        const { status, stdout, stderr } = npmStart(["--config-file", stack, "--out", join(work, "out")]);
+        assert.equal(status, 1);
+        assert.equal(stdout, "");
+        assert.equal(stderr, CONFIG_ERROR);
+    });
+
+    it("the same without --silent: npm's own lines aside, the block once and no stack trace", () => {
+        const { status, stderr } = npmStart(["--config-file", stack, "--out", join(work, "out")], false);
+        assert.equal(status, 1);
+        assert.equal(stderr.split(CONFIG_ERROR).length, 2, stderr);
+        assert.doesNotMatch(stderr, /^\s+at /m);
+    });
+
+    it("a mistyped option is a usage error with the usage line, exit 2", () => {
+        assert.deepEqual(npmStart(["--stak", "x"]), { status: 2, stdout: "", stderr: `npm start: unknown option '--stak' (did you mean --stack?)\n${USAGE}\n` });
+    });
+
+    it("a provider other than route53 or azure is a usage error, exit 2", () => {
+        assert.deepEqual(npmStart(["--provider", "gcp"]), { status: 2, stdout: "", stderr: `npm start: --provider "gcp": give route53 or azure\n${USAGE}\n` });
+    });
+
+    it("a stack file without the deployment is one block, exit 1", () => {
+        const empty = join(work, "Pulumi.empty.yaml");
+        writeFileSync(empty, "config: {}\n");
+        const { status, stderr } = npmStart(["--config-file", empty, "--out", join(work, "out")]);
+        assert.equal(status, 1);
+        assert.match(stderr, /^npm start: Missing required configuration variable 'lync-edge-dns:deployment'\n/);
+        assert.doesNotMatch(stderr, /^\s+at /m);
+    });
+
+    it("the example on Azure (its longest resource lines) fits 100 columns, resources on lines of their own", () => {
+        const { status, stdout, stderr } = npmStart(["--provider", "azure", "--out", join(work, "out")]);
+        assert.equal(status, 0, stderr);
+        assert.deepEqual(stdout.split("\n").filter((l) => l.length > 100), []);
+        assert.match(stdout, /^ {2}SRV +_sip\._tls\.contoso\.com +3600 +0 0 443 sip\.contoso\.com\n {8}azure-native\.dns\.RecordSet edge\/contoso\.com\/_sip\._tls\/SRV \(resourceGroupName rg-edge-dns,\n {10}zoneName contoso\.com, relativeRecordSetName _sip\._tls\)$/m);
+        assert.match(stdout, /^Certificate subject names \(4\)\n {2}sip\.contoso\.com\n {2}sip\.fabrikam\.com\n {2}webcon\.contoso\.com\n {2}xmpp\.contoso\.com\n/m);
+    });
+});

@@ -1,0 +1,106 @@
+/**
+ * `verify --adopt` against a real BIND. GIVEN a zone made by hand where some
+ * record sets match the plan, some differ in value, some in TTL and some are
+ * absent, WHEN the built CLI runs `verify --adopt` against it, THEN each
+ * record set's line says what adopting it does, the dns.adopt list holds the
+ * ones that exist, and the exit code is 1 (not every one matches); against
+ * a zone that holds exactly the plan, it is 0.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BindServer } from "../helpers/bind";
+import { builtCli } from "../helpers/build";
+
+const CONFIG = [
+    "sipDomains:",
+    "  - { name: contoso.com, mobility: true }",
+    "edge:",
+    "  accessEdgeIps: [131.107.155.10, 131.107.155.11]",
+    "  reverseProxy: { ips: [131.107.155.40], hosts: [meet.contoso.com, dialin.contoso.com] }",
+    "",
+].join("\n");
+
+/** The estate as it was made by hand years ago (dialin.contoso.com never was). */
+const HAND_MADE = `$ORIGIN contoso.com.
+$TTL 3600
+@                        3600 IN SOA  ns.contoso.com. hostmaster.contoso.com. 1 3600 600 1209600 300
+@                        3600 IN NS   ns.contoso.com.
+ns                       3600 IN A    131.107.155.53
+_sip._tls                3600 IN SRV  0 0 443 sip.contoso.com.
+_sipfederationtls._tcp    300 IN SRV  0 0 5061 sip.contoso.com.
+lyncdiscover              600 IN A    131.107.155.99
+meet                     3600 IN A    131.107.155.40
+sip                      3600 IN A    131.107.155.10
+`;
+
+/** The same zone holding exactly the plan. */
+const AS_PLANNED = `$ORIGIN contoso.com.
+$TTL 3600
+@                        3600 IN SOA  ns.contoso.com. hostmaster.contoso.com. 1 3600 600 1209600 300
+@                        3600 IN NS   ns.contoso.com.
+ns                       3600 IN A    131.107.155.53
+_sip._tls                3600 IN SRV  0 0 443 sip.contoso.com.
+_sipfederationtls._tcp   3600 IN SRV  0 0 5061 sip.contoso.com.
+dialin                   3600 IN A    131.107.155.40
+lyncdiscover             3600 IN A    131.107.155.40
+meet                     3600 IN A    131.107.155.40
+sip                      3600 IN A    131.107.155.10
+sip                      3600 IN A    131.107.155.11
+`;
+
+describe("verify --adopt against BIND serving a hand-made estate", function () {
+    this.timeout(120_000);
+    let dir: string;
+    let bind: BindServer;
+    let cli: string;
+
+    before(async () => {
+        cli = builtCli();
+        dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-adopt-"));
+        writeFileSync(join(dir, "edge.yaml"), CONFIG);
+        bind = await BindServer.start([{ zone: "contoso.com", text: HAND_MADE }]);
+    });
+    after(async () => {
+        await bind?.stop();
+        rmSync(dir, { recursive: true, force: true });
+    });
+
+    function adopt(): { status: number | null; stdout: string; stderr: string } {
+        return spawnSync(process.execPath, [cli, "verify", "--config", join(dir, "edge.yaml"), "--server", bind.address, "--adopt"], { encoding: "utf8" });
+    }
+
+    it("says per record set what adopting it does, lists those that exist, exit 1", () => {
+        const result = adopt();
+        assert.equal(result.stderr, "");
+        assert.equal(result.stdout, [
+            "_sip._tls.contoso.com SRV: exists and matches: adopted as it is",
+            "_sipfederationtls._tcp.contoso.com SRV: exists and differs (TTL): adopted, then changed to the plan's values; plan 0 0 5061 sip.contoso.com. (TTL 3600), live 0 0 5061 sip.contoso.com. (TTL 300)",
+            "dialin.contoso.com A: absent: will be created (leave it out of dns.adopt)",
+            "lyncdiscover.contoso.com A: exists and differs (values, TTL): adopted, then changed to the plan's values; plan 131.107.155.40 (TTL 3600), live 131.107.155.99 (TTL 600)",
+            "meet.contoso.com A: exists and matches: adopted as it is",
+            "sip.contoso.com A: exists and differs (values): adopted, then changed to the plan's values; plan 131.107.155.10, 131.107.155.11 (TTL 3600), live 131.107.155.10 (TTL 3600)",
+            "",
+            "6 record sets: 2 exist and match, 3 exist and differ, 1 absent, 0 unknown",
+            "",
+            "dns.adopt for the record sets that exist (under lync-edge-dns:dns in the stack file, or the component's dns):",
+            "  adopt:",
+            '    - "_sip._tls.contoso.com SRV"',
+            '    - "_sipfederationtls._tcp.contoso.com SRV"',
+            '    - "lyncdiscover.contoso.com A"',
+            '    - "meet.contoso.com A"',
+            '    - "sip.contoso.com A"',
+            "",
+        ].join("\n"));
+        assert.equal(result.status, 1);
+    });
+
+    it("exits 0 when every record set exists and matches", async () => {
+        await bind.serve([{ zone: "contoso.com", text: AS_PLANNED }]);
+        const result = adopt();
+        assert.equal(result.status, 0, result.stdout);
+        assert.match(result.stdout, /^6 record sets: 6 exist and match, 0 exist and differ, 0 absent, 0 unknown$/m);
+    });
+});
