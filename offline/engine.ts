@@ -20,6 +20,8 @@ export interface RegisteredResource {
     provider?: string;
     /** The `import` option's ID, when the resource is to be imported rather than created. */
     importId?: string;
+    /** The resource options that shape how the engine changes it: aliases (by name) and deleteBeforeReplace. */
+    options?: { aliases?: string[]; deleteBeforeReplace?: boolean };
     /** The parent's URN (the stack for top-level resources). */
     parent?: string;
     /** A component's registered outputs; a custom resource's state. */
@@ -94,6 +96,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const invokes: RecordedInvoke[] = [];
     const warnings: string[] = [];
     const parents = new Map<pulumi.Resource, pulumi.Resource | undefined>();
+    const optionsByName = new Map<string, NonNullable<RegisteredResource["options"]>>();
 
     pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
         .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
@@ -119,6 +122,9 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
             // the only place the parent is visible under mocks.
             pulumi.runtime.registerStackTransformation((args) => {
                 parents.set(args.resource, args.opts.parent);
+                const custom = args.opts as pulumi.CustomResourceOptions;
+                const aliases = (args.opts.aliases ?? []).flatMap((a) => (typeof a === "object" && a !== null && "name" in a && typeof a.name === "string" ? [a.name] : []));
+                if (aliases.length > 0 || custom.deleteBeforeReplace) optionsByName.set(args.name, { ...(aliases.length > 0 ? { aliases } : {}), ...(custom.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}) });
                 return undefined;
             });
             return program();
@@ -144,6 +150,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
             ...r,
             urn,
             parent: parentByKey.get(urn) ?? (r.type === "pulumi:pulumi:Stack" ? undefined : stackUrn),
+            ...(optionsByName.has(r.name) ? { options: optionsByName.get(r.name) } : {}),
             outputs: (r.custom ? state : decodeStruct(state)) as Record<string, unknown> ?? {},
         };
     });

@@ -112,6 +112,7 @@ export function readStack(resources: readonly StackResource[], settings: StackSe
     const zoneNamesById = new Map<string, string>();
     const managedZones = new Set(extra.managedZones ?? []);
     const mobilityDomains = new Set(extra.mobilityDomains ?? []);
+    const domainHosting: Record<string, string> = {};
     for (const r of resources) {
         const reader = readerOf.get(r.type);
         if (reader) {
@@ -124,6 +125,14 @@ export function readStack(resources: readonly StackResource[], settings: StackSe
             if (domains !== UNKNOWN) for (const d of domains ?? []) mobilityDomains.add(normalizeFoundName(d));
             const zones = items<string>(READ, () => r.props.records, (z) => str(z.zone));
             if (zones !== UNKNOWN) for (const z of zones ?? []) managedZones.add(normalizeFoundName(z));
+            // Where each domain's users are, as the component declares it (plain data, known at preview).
+            const hosting = known(() => r.props.domainHosting);
+            if (hosting !== UNKNOWN && hosting !== null && typeof hosting === "object") {
+                for (const [domain, where] of Object.entries(hosting as Record<string, unknown>)) {
+                    const value = known(() => where);
+                    if (typeof value === "string") domainHosting[normalizeFoundName(domain)] = value;
+                }
+            }
         }
     }
 
@@ -143,6 +152,7 @@ export function readStack(resources: readonly StackResource[], settings: StackSe
             mobilityDomains: [...mobilityDomains],
             managedZones: [...managedZones],
             allowPrivateAddresses: extra.allowPrivateAddresses ?? false,
+            domainHosting,
             unreadableSources: unreadable,
         },
         unreadable,

@@ -5,6 +5,7 @@
  * records (RFC 2782; a client finds nothing to connect to otherwise).
  */
 import { isWithin } from "../../components/core/dns/names";
+import { MICROSOFT_365_HOSTS } from "../../components/core/plan/catalogue";
 import { parseSrv } from "../../components/core/plan/values";
 import { describeError, type Lookup, type LookupResult } from "./lookup";
 import type { SrvTargetCheck, SrvTargetStatus } from "./types";
@@ -92,6 +93,11 @@ export async function followSrvTarget(lookup: Lookup, srvName: string, target: s
     if (target === "") {
         // RFC 2782: a target of "." says the service is decidedly not available here.
         return { target, status: "srv-target-no-address", addresses: [], detail: `the target is "." (RFC 2782: service not available at this domain)` };
+    }
+    if (MICROSOFT_365_HOSTS.has(target)) {
+        // An online (Teams Only) domain's SRV points to Microsoft 365, whose
+        // hosts are Microsoft's to keep and lie outside the domain by design.
+        return { target, status: "ok", addresses: [] };
     }
     const [cname, a, aaaa] = await Promise.all([lookup.query(target, "CNAME"), lookup.query(target, "A"), lookup.query(target, "AAAA")]);
     const addresses = [a, aaaa].flatMap((r) => (r.outcome === "found" ? r.values : []));

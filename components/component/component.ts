@@ -61,6 +61,12 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
     public readonly mobilityDomains: pulumi.Output<string[]>;
     /** The planner's warnings, also written to the Pulumi log. */
     public readonly warnings: pulumi.Output<string[]>;
+    /**
+     * Where each SIP domain's users are: "onPremises", "hybrid" or "online"
+     * (read by the policy pack: an online domain's SRVs point to Microsoft
+     * 365, the others' never do).
+     */
+    public readonly domainHosting: pulumi.Output<{ [domain: string]: string }>;
 
     constructor(name: string, args: LyncEdgeDnsArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything that can refuse the input runs before the component
@@ -95,7 +101,9 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
         this.certificateSubjectNames = pulumi.output(certificateSubjectNames(planned.records));
         this.mobilityDomains = pulumi.output(planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name).sort());
         this.warnings = pulumi.output(warnings);
+        this.domainHosting = pulumi.output(Object.fromEntries(planned.deployment.domains.map((d) => [d.name, d.hosting])));
         this.registerOutputs({
+            domainHosting: this.domainHosting,
             records: this.records,
             federationSrvFqdns: this.federationSrvFqdns,
             certificateSubjectNames: this.certificateSubjectNames,

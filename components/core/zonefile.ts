@@ -53,6 +53,6 @@ export function renderZoneFile(zone: PlannedZone, options: ZoneFileOptions = {})
     ];
     const apex = options.soa ? 2 : 0;
     if (options.soa) lines.push(...PLACEHOLDER_APEX_COMMENT, ...rows.slice(0, apex).map(line), "; The Edge records:");
-    for (let i = apex; i < rows.length; i++) lines.push(line(rows[i]));
+    for (const row of rows.slice(apex)) lines.push(line(row));
     return `${lines.join("\n")}\n`;
 }

@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ResolvedTarget } from "../core/config/target";
 import type { PlannedRecordSet, TracedRecordSet } from "../core/plan/model";
 import { relativeName } from "../core/dns/names";
+import { swapsWith } from "../core/plan/cutover";
 
 /** What every renderer is given. */
 export interface RenderContext {
@@ -31,9 +32,20 @@ export type Renderer = (records: readonly TracedRecordSet[], context: RenderCont
  * providers and options such as `protect` flow down), and Pulumi's `import`
  * with the provider's import ID when `dns.adopt` takes the record set over.
  */
-export function recordOptions(record: TracedRecordSet, { parent, target }: RenderContext): pulumi.CustomResourceOptions {
+export function recordOptions(record: TracedRecordSet, { parent, componentName, target }: RenderContext): pulumi.CustomResourceOptions {
+    const options: pulumi.CustomResourceOptions = { parent };
     const importId = target.importIds.get(record);
-    return importId === undefined ? { parent } : { parent, import: importId };
+    if (importId !== undefined) options.import = importId;
+    // A name that changes between A and CNAME (a domain moving to or from
+    // Teams Only): the resource of the other type is this one renamed, so
+    // Pulumi replaces it, deleting the old record before it creates the new
+    // one (DNS refuses a CNAME beside other data). See core/plan/cutover.ts.
+    const previous = swapsWith(record);
+    if (previous !== undefined) {
+        options.aliases = [{ name: recordLogicalName(componentName, record.zone, { ...record, type: previous }) }];
+        options.deleteBeforeReplace = true;
+    }
+    return options;
 }
 
 /**

@@ -45,28 +45,31 @@ describe("the component's schema for every Pulumi language", function () {
         assert.match(schema.resources[TOKEN].description, /Lync Server 2013 \/ Skype for Business Server/);
     });
 
-    it("has every input, each described, and sipDomains, edge and dns required", () => {
+    it("has every input, each described, and sipDomains and dns required (edge only while a domain is on premises)", () => {
         const resource = schema.resources[TOKEN];
-        assert.deepEqual(Object.keys(resource.inputProperties).sort(), ["allowPrivateAddresses", "dns", "edge", "hostnames", "serverVersion", "sipDomains", "srv", "ttl"]);
-        assert.deepEqual([...resource.requiredInputs].sort(), ["dns", "edge", "sipDomains"]);
+        assert.deepEqual(Object.keys(resource.inputProperties).sort(), ["allowPrivateAddresses", "dns", "edge", "hostnames", "microsoft365", "serverVersion", "sipDomains", "srv", "ttl"]);
+        assert.deepEqual([...resource.requiredInputs].sort(), ["dns", "sipDomains"]);
         for (const [name, property] of Object.entries(resource.inputProperties)) assert.ok((property.description ?? "").length > 10, `${name} has a description`);
     });
 
     it("has every output, each described", () => {
         const resource = schema.resources[TOKEN];
-        assert.deepEqual(Object.keys(resource.properties).sort(), ["certificateSubjectNames", "federationSrvFqdns", "mobilityDomains", "records", "warnings"]);
-        assert.deepEqual([...resource.required].sort(), ["certificateSubjectNames", "federationSrvFqdns", "mobilityDomains", "records", "warnings"]);
+        assert.deepEqual(Object.keys(resource.properties).sort(), ["certificateSubjectNames", "domainHosting", "federationSrvFqdns", "mobilityDomains", "records", "warnings"]);
+        assert.deepEqual([...resource.required].sort(), ["certificateSubjectNames", "domainHosting", "federationSrvFqdns", "mobilityDomains", "records", "warnings"]);
         for (const [name, property] of Object.entries(resource.properties)) assert.ok((property.description ?? "").length > 10, `${name} has a description`);
     });
 
-    it("describes the nested types and the two enums with the values users write", () => {
+    it("describes the nested types and the enums with the values users write", () => {
         const types = schema.types;
-        for (const name of ["SipDomain", "EdgeEndpoints", "EdgeRole", "ReverseProxy", "Hostnames", "SrvSettings", "DnsTarget", "PlannedZone", "PlannedRecordSet"]) {
+        for (const name of ["SipDomain", "EdgeEndpoints", "EdgeRole", "ReverseProxy", "Hostnames", "SrvSettings", "DnsTarget", "PlannedZone", "PlannedRecordSet", "Microsoft365"]) {
             assert.ok(types[`lync-edge-dns:index:${name}`], name);
         }
-        assert.deepEqual(types["lync-edge-dns:index:SipDomain"].properties && Object.keys(types["lync-edge-dns:index:SipDomain"].properties).sort(), ["externalAccess", "federationDiscovery", "mobility", "name", "xmpp", "zone"]);
+        assert.deepEqual(types["lync-edge-dns:index:SipDomain"].properties && Object.keys(types["lync-edge-dns:index:SipDomain"].properties).sort(), ["externalAccess", "federationDiscovery", "hosting", "mobility", "name", "xmpp", "zone"]);
         assert.deepEqual(types["lync-edge-dns:index:DnsProvider"].enum?.map((e) => e.value), ["route53", "azure"]);
-        assert.deepEqual(types["lync-edge-dns:index:ServerVersion"].enum?.map((e) => e.value), ["2013", "2015", "2019"]);
+        assert.deepEqual(types["lync-edge-dns:index:ServerVersion"].enum?.map((e) => e.value), ["2013", "2015", "2019", "SE"]);
+        assert.deepEqual(types["lync-edge-dns:index:Hosting"].enum?.map((e) => e.value), ["onPremises", "hybrid", "online"]);
+        assert.deepEqual(types["lync-edge-dns:index:Microsoft365Cloud"].enum?.map((e) => e.value), ["worldwide", "gccHigh", "dod", "china"]);
+        assert.deepEqual(types["lync-edge-dns:index:EdgeEndpoints"].properties && Object.keys(types["lync-edge-dns:index:EdgeEndpoints"].properties).sort(), ["accessEdgeClientPort", "accessEdgeIps", "av", "reverseProxy", "webConferencing"]);
         const dns = types["lync-edge-dns:index:DnsTarget"].properties ?? {};
         assert.equal(dns.hostedZoneIds.additionalProperties?.type, "string", "zone ids are a map of strings");
     });

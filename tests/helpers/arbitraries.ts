@@ -328,7 +328,7 @@ export const validDeployment: fc.Arbitrary<GeneratedDeployment> = fc.uniqueArray
                 ...(ext ? ["_sip._tls."] : []),
                 ...(fd || mob || ext ? [`${accessLabel}.`] : []),
                 ...(xmpp ? ["_xmpp-server._tcp.", `${xmppLabel}.`] : []),
-                ...(mob && g.reverseProxy ? ["lyncdiscover."] : []),
+                ...((mob || ext) && g.reverseProxy ? ["lyncdiscover."] : []),
             ].map((p) => p.length));
         };
         const drafts = allDrafts.filter((d) => d.name.canonical.length + longestPrefix(d) <= NAME_LIMIT);
@@ -337,6 +337,7 @@ export const validDeployment: fc.Arbitrary<GeneratedDeployment> = fc.uniqueArray
         const domains: IntendedDomain[] = drafts.map((d) => ({
             name: d.name.canonical,
             zone: mostSpecific(d.name.canonical, candidateZones) as string,
+            hosting: "onPremises",
             federationDiscovery: d.flags.federationDiscovery ?? true,
             mobility: d.flags.mobility ?? false,
             xmpp: noXmpp ? false : d.flags.xmpp ?? false,
@@ -394,7 +395,7 @@ function definedOnly<T extends object>(value: T): T {
 /** `config` with its SIP domains and every address list in another order (the same deployment). */
 export function shuffledConfig(config: EdgeDnsConfig): fc.Arbitrary<EdgeDnsConfig> {
     const all = <T>(items: T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
-    const { edge } = config;
+    const edge = config.edge ?? { accessEdgeIps: [] };
     return fc.record({
         sipDomains: all(config.sipDomains),
         accessEdgeIps: all(edge.accessEdgeIps),

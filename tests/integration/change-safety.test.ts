@@ -59,12 +59,13 @@ const CASES: ChangeCase[] = [
     {
         what: "add a domain",
         change: (c) => { c.sipDomains.push("litware.com"); },
-        added: ["edge/litware.com/_sip._tls/SRV", "edge/litware.com/_sipfederationtls._tcp/SRV", "edge/litware.com/sip/A"],
+        // lyncdiscover for every domain with external access (Microsoft: required for every client).
+        added: ["edge/litware.com/_sip._tls/SRV", "edge/litware.com/_sipfederationtls._tcp/SRV", "edge/litware.com/lyncdiscover/A", "edge/litware.com/sip/A"],
     },
     {
         what: "add a subdomain to a zone that has records already",
         change: (c) => { c.sipDomains.push({ name: "us.contoso.com", zone: "contoso.com", federationDiscovery: false }); },
-        added: ["edge/contoso.com/_sip._tls.us/SRV", "edge/contoso.com/sip.us/A"],
+        added: ["edge/contoso.com/_sip._tls.us/SRV", "edge/contoso.com/lyncdiscover.us/A", "edge/contoso.com/sip.us/A"],
     },
     {
         what: "remove a domain",
@@ -78,9 +79,9 @@ const CASES: ChangeCase[] = [
     {
         what: "reorder every address list and the reverse proxy hosts",
         change: (c) => {
-            c.edge.accessEdgeIps.reverse();
-            c.edge.webConferencing?.ips.reverse();
-            c.edge.reverseProxy?.hosts?.reverse();
+            c.edge!.accessEdgeIps.reverse();
+            c.edge!.webConferencing?.ips.reverse();
+            c.edge!.reverseProxy?.hosts?.reverse();
         },
     },
     {
@@ -97,12 +98,12 @@ const CASES: ChangeCase[] = [
     },
     {
         what: "add an IPv4 pool member",
-        change: (c) => { c.edge.accessEdgeIps.push("131.107.155.12"); },
+        change: (c) => { c.edge!.accessEdgeIps.push("131.107.155.12"); },
         changed: ACCESS_EDGE_A,
     },
     {
         what: "add an IPv6 pool member (new AAAA sets, the A sets untouched)",
-        change: (c) => { c.edge.accessEdgeIps.push("2a00:1450:4001::10"); },
+        change: (c) => { c.edge!.accessEdgeIps.push("2a00:1450:4001::10"); },
         added: ACCESS_EDGE_A.map((n) => n.replace(/\/A$/, "/AAAA")),
     },
     {
@@ -118,13 +119,13 @@ const CASES: ChangeCase[] = [
     {
         what: "turn mobility and federation discovery off on a mobility domain",
         change: (c) => { Object.assign(domain(c, "contoso.com"), { mobility: false, federationDiscovery: false }); },
-        removed: ["edge/contoso.com/_sipfederationtls._tcp/SRV", "edge/contoso.com/lyncdiscover/A"],
+        // lyncdiscover stays: contoso.com keeps external access, and every client needs it.
+        removed: ["edge/contoso.com/_sipfederationtls._tcp/SRV"],
         warnings: ["_sipfederationtls._tcp.contoso.com is removed while contoso.com has Lync Mobile users: push notifications to their mobile clients stop"],
     },
     {
-        what: "turn mobility off where federation discovery stays (the federation SRV stays, no warning)",
+        what: "turn mobility off where federation discovery and external access stay (the federation SRV and lyncdiscover stay, no warning)",
         change: (c) => { domain(c, "contoso.com").mobility = false; },
-        removed: ["edge/contoso.com/lyncdiscover/A"],
     },
     {
         what: "remove a mobility domain",
@@ -239,7 +240,7 @@ describe("diffPlans", () => {
     it("finds nothing between a plan and itself, or a plan of the same deployment written in another order", () => {
         const reordered = structuredClone(baseConfig());
         reordered.sipDomains.reverse();
-        reordered.edge.accessEdgeIps.reverse();
+        reordered.edge!.accessEdgeIps.reverse();
         for (const other of [base, planDeployment(reordered), base.plan]) {
             assert.deepEqual(diffPlans(base, other), { added: [], removed: [], changed: [], warnings: [] });
         }
@@ -247,7 +248,7 @@ describe("diffPlans", () => {
 
     it("reports a changed record set with both versions, sorted by zone, name and type", () => {
         const config = structuredClone(baseConfig());
-        config.edge.accessEdgeIps = ["131.107.155.10"];
+        config.edge!.accessEdgeIps = ["131.107.155.10"];
         const diff = diffPlans(base, planDeployment(config));
         assert.deepEqual(diff.changed.map((c) => `${c.zone} ${c.name} ${c.type}`), [
             "contoso.com sip.contoso.com A", "contoso.com sip.eu.contoso.com A", "contoso.com xmpp.contoso.com A", "fabrikam.com sip.fabrikam.com A",

@@ -33,7 +33,7 @@ describe("plan output", function () {
         assert.deepEqual(narrow.filter((l) => l.length > 100), []);
         const wide = plan("--wide").stdout.split("\n");
         assert.ok(wide.some((l) => l.length > 100));
-        assert.ok(wide.includes("  SRV   _sipfederationtls._tcp.contoso.com  0 0 5061 sip.contoso.com.   SIP federation discovery; mobility push notifications"));
+        assert.ok(wide.includes("  SRV   _sipfederationtls._tcp.contoso.com  0 0 5061 sip.contoso.com.   SIP federation discovery and public IM connectivity; mobility push notifications"));
     });
 
     it("--format json: stdout is the JSON alone, the warnings go to stderr", () => {

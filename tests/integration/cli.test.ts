@@ -46,7 +46,7 @@ describe("lync-edge-dns CLI", function () {
             const { status, stdout, stderr } = cli("plan", "--config", "Pulumi.example.yaml");
             assert.equal(status, 0, stderr);
             assert.match(stdout, /^Zone contoso\.com \(11 record sets, TTL 3600\)$/m);
-            assert.match(stdout, /^ {2}SRV +_sipfederationtls\._tcp\.contoso\.com +0 0 5061 sip\.contoso\.com\. +SIP federation discovery;\n {72}mobility push notifications$/m);
+            assert.match(stdout, /^ {2}SRV +_sipfederationtls\._tcp\.contoso\.com +0 0 5061 sip\.contoso\.com\. +SIP federation discovery and\n {72}public IM connectivity;\n {72}mobility push notifications$/m);
             assert.match(stdout, /^Zone fabrikam\.com \(2 record sets, TTL 3600\)$/m);
             assert.match(stdout, /^Warnings \(4\)$/m);
             assert.match(stdout, /^ {2}pass +lync-mobility-federation-srv +mandatory$/m);
@@ -154,7 +154,8 @@ describe("lync-edge-dns CLI", function () {
         assert.equal(status, 0);
         const schema = JSON.parse(stdout);
         assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
-        assert.deepEqual(schema.required, ["sipDomains", "edge"]);
+        // edge is optional: a deployment of Teams Only domains has none.
+        assert.deepEqual(schema.required, ["sipDomains"]);
         assert.equal(schema.additionalProperties, false);
     });
 

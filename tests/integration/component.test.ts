@@ -115,7 +115,7 @@ describe("LyncEdgeDns on Route 53", () => {
         const first = await runUnderMocks(() => new LyncEdgeDns("edge", args({ provider: "route53", hostedZoneIds: { "contoso.com": "Z1", "fabrikam.com": "Z2" } })));
         const second = await runUnderMocks(() => new LyncEdgeDns("edge", args({ provider: "route53", hostedZoneIds: { "fabrikam.com": "Z2", "contoso.com": "Z1" } }, (a) => {
             a.sipDomains.reverse();
-            a.edge.accessEdgeIps.reverse();
+            a.edge!.accessEdgeIps.reverse();
         })));
         assert.deepEqual(describe(second), describe(first));
     });
@@ -124,8 +124,8 @@ describe("LyncEdgeDns on Route 53", () => {
 describe("LyncEdgeDns on Azure DNS", () => {
     it("registers one dns.RecordSet per planned record set, relative to its zone, with typed records", async () => {
         const withIpv6AndApex = (a: LyncEdgeDnsArgs) => {
-            a.edge.accessEdgeIps.push("2001:4898:e0:2::10");
-            a.edge.reverseProxy!.hosts!.push("contoso.com");
+            a.edge!.accessEdgeIps.push("2001:4898:e0:2::10");
+            a.edge!.reverseProxy!.hosts!.push("contoso.com");
         };
         const componentArgs = args({ provider: "azure", resourceGroupName: "rg-dns" }, withIpv6AndApex);
         const run = await runUnderMocks(() => new LyncEdgeDns("edge", componentArgs));
@@ -187,10 +187,10 @@ describe("LyncEdgeDns refuses bad input and registers nothing", () => {
             [["dns.resourceGroupName", "is required for azure: no resource group for contoso.com, fabrikam.com (give resourceGroupName, or zoneResourceGroups for each zone)"]]],
         ["a hosted zone id for a zone that is not in the deployment", () => args({ provider: "route53", hostedZoneIds: { "litware.com": "Z1" } }),
             [["dns.hostedZoneIds[\"litware.com\"]", "\"litware.com\" is not a zone of this deployment (contoso.com, fabrikam.com)"]]],
-        ["an Output where the plan needs a plain value", () => args({ provider: "route53" }, (a) => { a.edge.accessEdgeIps = pulumi.output(["131.107.155.10"]) as never; }),
+        ["an Output where the plan needs a plain value", () => args({ provider: "route53" }, (a) => { a.edge!.accessEdgeIps = pulumi.output(["131.107.155.10"]) as never; }),
             [["edge.accessEdgeIps", "must be a plain value, not an Output or a Promise: the records are planned when the component is constructed (only the zone ids and resource groups under dns may be Outputs)"]]],
         ["more values than Azure DNS allows in a record set", () => args({ provider: "azure", resourceGroupName: "rg" }, (a) => {
-            a.edge.reverseProxy!.ips = Array.from({ length: 21 }, (_, i) => `131.107.156.${i + 1}`);
+            a.edge!.reverseProxy!.ips = Array.from({ length: 21 }, (_, i) => `131.107.156.${i + 1}`);
         }), [
             ["edge.reverseProxy.ips", "lyncdiscover.contoso.com A would hold 21 values; Azure DNS allows at most 20 in one record set"],
             ["edge.reverseProxy.hosts[0]", "meet.contoso.com A would hold 21 values; Azure DNS allows at most 20 in one record set"],

@@ -42,7 +42,7 @@ import * as YAML from "yaml";
 import { planRecords, type EdgeDnsConfig, type EdgeDnsPlan } from "../../components";
 
 /** One expected record set: its zone, type, owner name and values (any order). */
-type Row = [zone: string, type: "SRV" | "A" | "AAAA", name: string, values: string[]];
+type Row = [zone: string, type: "SRV" | "A" | "AAAA" | "CNAME", name: string, values: string[]];
 
 interface TableCase {
     name: string;

@@ -74,7 +74,7 @@ describe("policy pack rules", () => {
                     : r));
                 const { mine } = only("lync-federation-ports", resources);
                 assert.equal(mine.length, 1);
-                assert.match(mine[0].message, /^_sip\._tls\.contoso\.com \(external access and public IM connectivity\) points to port 5061; it must be 443: urn:/);
+                assert.match(mine[0].message, /^_sip\._tls\.contoso\.com \(external access\) points to port 5061; it must be 443: urn:/);
             });
 
             it("lync-srv-target-address: reports a target in a managed zone without an address", () => {

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import type { ConfigIssue } from "./errors";
 import { quote } from "../dns/names";
-import { ServerVersion, type EdgeDnsConfig } from "./types";
+import { Hosting, Microsoft365Cloud, ServerVersion, type EdgeDnsConfig } from "./types";
 
 /** What a value is, in an error message. */
 function describeValue(value: unknown): string {
@@ -35,9 +35,9 @@ const serverVersions = Object.values(ServerVersion);
 /** YAML and Pulumi config read `2019` as a number; both spellings mean the release. */
 const serverVersionSchema = z.union([
     z.enum(serverVersions),
-    z.literal(serverVersions.map(Number)).transform((n) => String(n) as ServerVersion),
+    z.literal(serverVersions.filter((v) => /^\d+$/.test(v)).map(Number)).transform((n) => String(n) as ServerVersion),
 ], { error: (i) => `must be one of ${serverVersions.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}` })
-    .describe("Lync / Skype for Business Server release: 2013, 2015 or 2019 (no XMPP in 2019). Default 2015.");
+    .describe("Lync / Skype for Business Server release: 2013, 2015, 2019 or SE (Subscription Edition; no XMPP in 2019 and SE). Default 2015.");
 
 export const sipDomainSchema = z.strictObject({
     name: z.string().describe("The SIP domain, e.g. contoso.com."),
@@ -45,8 +45,14 @@ export const sipDomainSchema = z.strictObject({
     federationDiscovery: z.boolean().optional().describe("Publish _sipfederationtls._tcp so federated partners discover the domain. Default true."),
     mobility: z.boolean().optional().describe("Lync Mobile users: publish _sipfederationtls._tcp for push notifications (even without discovery) and lyncdiscover. Default false."),
     xmpp: z.boolean().optional().describe("Publish XMPP federation (_xmpp-server._tcp, xmpp host). Default false."),
-    externalAccess: z.boolean().optional().describe("Publish external access and public IM connectivity (_sip._tls). Default true."),
+    externalAccess: z.boolean().optional().describe("Publish external access (_sip._tls, and lyncdiscover with a reverse proxy). Default true."),
+    hosting: enumOf(Object.values(Hosting)).optional().describe("onPremises, hybrid (shared with Microsoft 365, users on premises) or online (Teams Only). Default onPremises."),
 }).describe("A SIP domain and the services it publishes.");
+
+/** One of a fixed set of strings, with a message that lists them. */
+function enumOf<T extends string>(values: readonly T[]) {
+    return z.enum(values as [T, ...T[]], { error: (i) => `must be one of ${values.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}` });
+}
 
 const edgeRoleSchema = z.strictObject({
     fqdn: z.string().describe("The service's external FQDN."),
@@ -68,7 +74,12 @@ export const configSchema = z.strictObject({
             ips: addressList("reverse proxy").describe("Public IPs of the reverse proxy."),
             hosts: z.array(z.string()).optional().describe("Simple URLs and external web services FQDNs."),
         }).optional().describe("The reverse proxy (lyncdiscover, simple URLs)."),
-    }, { error: (i) => `must be an object with accessEdgeIps, got ${describeValue(i.input)}` }).describe("The Edge pool's external endpoints."),
+        accessEdgeClientPort: integerIn(1, 65535, "a TCP port").optional().describe("The port _sip._tls points to. Default 443."),
+    }, { error: (i) => `must be an object with accessEdgeIps, got ${describeValue(i.input)}` }).optional().describe("The Edge pool's external endpoints; required unless every domain is online."),
+    microsoft365: z.strictObject({
+        cloud: enumOf(Object.values(Microsoft365Cloud)).optional().describe("worldwide, gccHigh, dod or china (21Vianet). Default worldwide."),
+        legacyClientRecords: z.boolean().optional().describe("Also publish _sip._tls, sip CNAME and lyncdiscover CNAME for online domains. Default false."),
+    }).optional().describe("The Microsoft 365 tenant that online domains point to."),
     hostnames: z.strictObject({
         accessEdge: z.string().optional().describe("Access Edge host label under each SIP domain. Default sip."),
         xmpp: z.string().optional().describe("XMPP proxy host label under each SIP domain. Default xmpp."),

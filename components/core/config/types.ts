@@ -10,8 +10,8 @@
 
 /**
  * The Lync / Skype for Business Server release the Edge runs.
- * Skype for Business Server 2019 has no XMPP gateway, so XMPP records are
- * refused for it.
+ * Skype for Business Server 2019 and Subscription Edition have no XMPP
+ * gateway, so XMPP records are refused for them.
  */
 export const ServerVersion = {
     /** Lync Server 2013. */
@@ -20,9 +20,61 @@ export const ServerVersion = {
     SkypeForBusiness2015: "2015",
     /** Skype for Business Server 2019 (no XMPP gateway). */
     SkypeForBusiness2019: "2019",
+    /** Skype for Business Server Subscription Edition (2025; a 2019 code line, no XMPP gateway). */
+    SubscriptionEdition: "SE",
 } as const;
 /** The Lync / Skype for Business Server release the Edge runs. */
 export type ServerVersion = (typeof ServerVersion)[keyof typeof ServerVersion];
+
+/**
+ * Where a SIP domain's users are (Microsoft, "Plan hybrid connectivity" and
+ * "Update DNS entries to enable your organization to be all Teams Only").
+ */
+export const Hosting = {
+    /** Every user on the on-premises servers: the Edge's records. */
+    OnPremises: "onPremises",
+    /**
+     * Shared with Microsoft 365 while users remain on premises: every
+     * external record points on premises, and the federation SRV is always
+     * published ("for all supported SIP domains").
+     */
+    Hybrid: "hybrid",
+    /** Teams Only / Skype for Business Online: the domain's records point to Microsoft 365, none on premises. */
+    Online: "online",
+} as const;
+/** Where a SIP domain's users are. */
+export type Hosting = (typeof Hosting)[keyof typeof Hosting];
+
+/** The Microsoft 365 cloud of the tenant (its Skype for Business Online / Teams endpoints). */
+export const Microsoft365Cloud = {
+    /** Worldwide: `*.online.lync.com`. */
+    Worldwide: "worldwide",
+    /** GCC High: `*.online.gov.skypeforbusiness.us`. */
+    GccHigh: "gccHigh",
+    /** DoD: `*.online.dod.skypeforbusiness.us`. */
+    Dod: "dod",
+    /** Operated by 21Vianet (China): `*.online.partner.lync.cn`. */
+    China: "china",
+} as const;
+/** The Microsoft 365 cloud of the tenant. */
+export type Microsoft365Cloud = (typeof Microsoft365Cloud)[keyof typeof Microsoft365Cloud];
+
+/** The Microsoft 365 tenant that `online` domains point to. */
+export interface Microsoft365 {
+    /**
+     * The tenant's cloud, which names the targets of the online records.
+     * @default "worldwide"
+     */
+    cloud?: Microsoft365Cloud;
+    /**
+     * Also publish the legacy Skype for Business Online records for each
+     * `online` domain: `_sip._tls` SRV (100 1 443 sipdir), `sip` CNAME sipdir
+     * and `lyncdiscover` CNAME webdir. Teams Only needs only the federation
+     * SRV; if the legacy ones exist they must hold exactly these values.
+     * @default false
+     */
+    legacyClientRecords?: boolean;
+}
 
 /** One SIP domain and which of the Edge's services it publishes. */
 export interface SipDomain {
@@ -60,11 +112,20 @@ export interface SipDomain {
      */
     xmpp?: boolean;
     /**
-     * Publish external user access and public IM connectivity:
-     * `_sip._tls.<domain>` (port 443) to the Access Edge.
+     * Publish external user access: `_sip._tls.<domain>` to the Access Edge
+     * (port 443, or `edge.accessEdgeClientPort`) and, with a reverse proxy,
+     * `lyncdiscover.<domain>` for client autodiscover. (Public IM
+     * connectivity rides on the federation SRV and port 5061.)
      * @default true
      */
     externalAccess?: boolean;
+    /**
+     * Where the domain's users are: "onPremises", "hybrid" (shared with
+     * Microsoft 365, users on premises: federation SRV always) or "online"
+     * (Teams Only: records point to Microsoft 365 only).
+     * @default "onPremises"
+     */
+    hosting?: Hosting;
 }
 
 /** An Edge service with its own FQDN: Web Conferencing or A/V. */
@@ -106,11 +167,19 @@ export interface EdgeEndpoints {
      */
     av?: EdgeRole;
     /**
-     * The reverse proxy; needed for `lyncdiscover.<domain>` (mobility) and
-     * for simple URLs.
+     * The reverse proxy; needed for `lyncdiscover.<domain>` (client and
+     * mobile autodiscover) and for simple URLs.
      * @default not published
      */
     reverseProxy?: ReverseProxy;
+    /**
+     * The port `_sip._tls.<domain>` points to: the Access Edge's external
+     * client port. 443 unless one IP serves all three Edge services
+     * ("possible, though not recommended"), where the Access Edge may listen
+     * on another port.
+     * @default 443
+     */
+    accessEdgeClientPort?: number;
 }
 
 /** Host labels used under every SIP domain. */
@@ -145,8 +214,17 @@ export interface SrvSettings {
 
 /** Deployment settings shared by config files and the component. */
 export interface EdgeDnsSettings {
-    /** The Edge pool's external endpoints. */
-    edge: EdgeEndpoints;
+    /**
+     * The Edge pool's external endpoints. Required when any SIP domain is
+     * hosted on premises or hybrid.
+     * @default none (every domain online)
+     */
+    edge?: EdgeEndpoints;
+    /**
+     * The Microsoft 365 tenant that `online` domains point to.
+     * @default { cloud: "worldwide", legacyClientRecords: false }
+     */
+    microsoft365?: Microsoft365;
     /**
      * Host labels under each SIP domain.
      * @default { accessEdge: "sip", xmpp: "xmpp" }
@@ -164,7 +242,7 @@ export interface EdgeDnsSettings {
      */
     srv?: SrvSettings;
     /**
-     * The server release: "2013", "2015" or "2019".
+     * The server release: "2013", "2015", "2019" or "SE" (Subscription Edition).
      * @default "2015"
      */
     serverVersion?: ServerVersion;

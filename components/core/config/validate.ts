@@ -5,8 +5,8 @@
  */
 import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
-import { ServerVersion } from "./types";
-import { domainRecords, type DeploymentKindId } from "../plan/catalogue";
+import { Hosting, Microsoft365Cloud, ServerVersion } from "./types";
+import { domainRecords, type DeploymentFacts, type DeploymentKindId } from "../plan/catalogue";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
 import { canonicalHostName, canonicalRelativeName, isWithin, MAX_NAME, quote, zoneFinder } from "../dns/names";
 
@@ -22,6 +22,10 @@ export const DEFAULTS = {
     mobility: false,
     xmpp: false,
     externalAccess: true,
+    hosting: Hosting.OnPremises,
+    cloud: Microsoft365Cloud.Worldwide,
+    legacyClientRecords: false,
+    accessEdgeClientPort: 443,
 } as const;
 
 /** Microsoft supports up to 12 Edge Servers in a pool. */
@@ -41,6 +45,8 @@ export interface AddressSet {
 export interface DomainSpec {
     name: string;
     zone: string;
+    /** Where its users are: on premises, hybrid, or online (Teams Only). */
+    hosting: Hosting;
     federationDiscovery: boolean;
     mobility: boolean;
     xmpp: boolean;
@@ -68,6 +74,10 @@ export interface Deployment {
     /** Web Conferencing and A/V Edge FQDNs, then the reverse proxy's hosts. */
     hosts: HostSpec[];
     labels: { accessEdge: string; xmpp: string };
+    /** The Microsoft 365 tenant `online` domains point to. */
+    microsoft365: { cloud: Microsoft365Cloud; legacyClientRecords: boolean };
+    /** The port `_sip._tls` points to. */
+    accessEdgeClientPort: number;
     ttl: number;
     srv: { priority: number; weight: number };
     serverVersion: ServerVersion;
@@ -160,6 +170,7 @@ function checkDomains(parsed: ParsedConfig, out: IssueCollector): DomainSpec[] {
             mobility: given.mobility ?? DEFAULTS.mobility,
             xmpp: given.xmpp ?? DEFAULTS.xmpp,
             externalAccess: given.externalAccess ?? DEFAULTS.externalAccess,
+            hosting: given.hosting ?? DEFAULTS.hosting,
             path,
         });
     });
@@ -190,9 +201,10 @@ function checkMostSpecificZones(domains: DomainSpec[], zones: string[], out: Iss
  * own. Every name the catalogue gives the domain must fit in 253 characters
  * (RFC 1035 §2.3.4), or the DNS service and every resolver refuse it.
  */
-function checkPublishedNameLengths(domains: DomainSpec[], labels: Deployment["labels"], hasReverseProxy: boolean, out: IssueCollector): void {
+function checkPublishedNameLengths(domains: DomainSpec[], facts: DeploymentFacts, out: IssueCollector): void {
+    const { labels } = facts;
     for (const d of domains) {
-        const tooLong = domainRecords(d.name, d, { labels, hasReverseProxy }).map((r) => r.name).filter((n) => n.length > MAX_NAME);
+        const tooLong = domainRecords(d.name, d, facts).map((r) => r.name).filter((n) => n.length > MAX_NAME);
         if (tooLong.length > 0) {
             const longest = tooLong.reduce((a, b) => (b.length > a.length ? b : a));
             const byLabel = [labels.accessEdge, labels.xmpp].some((l) => longest === `${l}.${d.name}`);
@@ -232,17 +244,61 @@ function checkHost(raw: string, path: string, kind: DeploymentKindId, addresses:
 
 function domainWarnings(domains: DomainSpec[], hasReverseProxy: boolean, labels: Deployment["labels"], out: IssueCollector): void {
     for (const d of domains) {
-        if (d.mobility && !d.federationDiscovery) {
+        if (d.hosting === Hosting.Online) {
+            if (!d.federationDiscovery) {
+                out.warn(`${d.path}.federationDiscovery`, `${d.name} is online (Teams Only): _sipfederationtls._tcp.${d.name} is published anyway, pointing to Microsoft 365; Teams Only needs it for federation. Restrict federation in the Teams admin center instead`);
+            }
+            continue;
+        }
+        if (d.hosting === Hosting.Hybrid && !d.federationDiscovery) {
+            out.warn(`${d.path}.federationDiscovery`, `${d.name} is hybrid: _sipfederationtls._tcp.${d.name} is published anyway, because Microsoft requires it for every SIP domain shared with Microsoft 365 ("for all supported SIP domains", strict name matching). To keep partners from discovering the domain, clear "Enable partner domain discovery" on the Edge: Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $false`);
+        } else if (d.mobility && !d.federationDiscovery) {
             out.warn(`${d.path}.mobility`, `${d.name} has mobility with federationDiscovery off: _sipfederationtls._tcp.${d.name} is still published, because the push notification clearing house reaches the domain only through it. To keep federation partners from discovering the domain, clear "Enable partner domain discovery" on the Edge: Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $false`);
         }
-        if (d.mobility && !hasReverseProxy) {
-            out.warn(`${d.path}.mobility`, `${d.name} has mobility but edge.reverseProxy is not given, so lyncdiscover.${d.name} is not published; Lync Mobile clients find their pool through it`);
+        if ((d.mobility || d.externalAccess) && !hasReverseProxy) {
+            out.warn(d.mobility ? `${d.path}.mobility` : d.path, `${d.name} has ${d.mobility ? "mobility" : "external access"} but edge.reverseProxy is not given, so lyncdiscover.${d.name} is not published; Skype for Business and Lync clients, desktop and mobile, find their pool through it (Microsoft lists it as required)`);
         }
-        if (!d.federationDiscovery && !d.mobility && !d.externalAccess && !d.xmpp) {
+        if (!d.federationDiscovery && !d.mobility && !d.externalAccess && !d.xmpp && d.hosting === Hosting.OnPremises) {
             out.warn(d.path, `${d.name} publishes no record: federationDiscovery, mobility, externalAccess and xmpp are all off`);
         }
         if (d.xmpp && labels.xmpp === labels.accessEdge) {
             out.warn(`${d.path}.xmpp`, `the XMPP host and the Access Edge host are both ${labels.xmpp}.${d.name}`);
+        }
+    }
+}
+
+/** Internal-only names that must never be in public DNS ("DNS summary - Autodiscover", "Plan for simple URLs"). */
+const INTERNAL_ONLY_LABELS = ["admin", "lyncdiscoverinternal"] as const;
+
+/** What Microsoft's planning pages call for beside the records themselves: each a warning. */
+function edgeWarnings(domains: DomainSpec[], edge: ParsedConfig["edge"], hosts: HostSpec[], accessEdge: AddressSet, out: IssueCollector): void {
+    const onPremises = domains.filter((d) => d.hosting !== Hosting.Online);
+    const external = onPremises.filter((d) => d.externalAccess);
+    const domainNames = new Set(domains.map((d) => d.name));
+    for (const host of hosts.filter((h) => h.kind === "reverseProxyHost")) {
+        const first = host.name.split(".")[0] ?? "";
+        if ((INTERNAL_ONLY_LABELS as readonly string[]).includes(first)) {
+            out.warn(host.path, `${host.name} is an internal name (${first === "admin" ? "the Admin simple URL" : "internal autodiscover"}): Microsoft keeps it out of public DNS; publish it in the internal zone only`);
+        }
+        if (domainNames.has(host.name)) {
+            out.warn(host.path, `${host.name} is a SIP domain's apex: a simple URL there sends every visitor of ${host.name} to the reverse proxy; use a name below it, such as meet.${host.name}`);
+        }
+    }
+    if (onPremises.length > 0 && accessEdge.v4.length === 0 && accessEdge.v6.length > 0) {
+        out.warn("edge.accessEdgeIps", "the Access Edge has only IPv6 addresses: Microsoft notes that IPv4 may still be needed (federation partners, clients and push notification services on IPv4 only)");
+    }
+    if (edge?.reverseProxy) {
+        const names = new Set(hosts.filter((h) => h.kind === "reverseProxyHost").map((h) => h.name));
+        for (const d of external) {
+            if (!names.has(`meet.${d.name}`)) {
+                out.warn(d.path, `${d.name} has external access but no Meet simple URL of its own (meet.${d.name} in edge.reverseProxy.hosts); each SIP domain needs one, unless its simple URLs are paths under another host`);
+            }
+        }
+    }
+    if (external.length > 0) {
+        const missing = (["webConferencing", "av"] as const).filter((role) => !edge?.[role]);
+        for (const role of missing) {
+            out.warn(`edge.${role}`, `is not given while ${external.map((d) => d.name).join(", ")} ${external.length === 1 ? "has" : "have"} external access: remote users need the ${role === "av" ? "A/V Edge for audio and video" : "Web Conferencing Edge for meetings"}`);
         }
     }
 }
@@ -312,30 +368,41 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
     // against them would only add follow-on errors.
     const zonesForHosts = out.issues.length > issuesBefore ? undefined : { names: zones, find: zoneFinder(zones) };
     checkMostSpecificZones(domains, zones, out);
-    if (serverVersion === ServerVersion.SkypeForBusiness2019) {
-        parsed.sipDomains.forEach((entry, i) => {
-            if (typeof entry !== "string" && entry.xmpp) {
-                out.error(`sipDomains[${i}].xmpp`, `Skype for Business Server 2019 has no XMPP gateway; set xmpp to false, or serverVersion to "2013" or "2015"`);
-            }
-        });
-    }
+    // Skype for Business Server 2019 and Subscription Edition (a 2019 code
+    // line) have no XMPP gateway; an online domain publishes nothing on premises.
+    const noXmpp = serverVersion === ServerVersion.SkypeForBusiness2019 ? "Skype for Business Server 2019 has no XMPP gateway"
+        : serverVersion === ServerVersion.SubscriptionEdition ? "Skype for Business Server Subscription Edition has no XMPP gateway" : undefined;
+    parsed.sipDomains.forEach((entry, i) => {
+        if (typeof entry === "string" || !entry.xmpp) return;
+        if (entry.hosting === Hosting.Online) {
+            out.error(`sipDomains[${i}].xmpp`, "an online (Teams Only) domain publishes nothing that points on premises, and Microsoft 365 has no XMPP federation; set xmpp to false");
+        } else if (noXmpp) {
+            out.error(`sipDomains[${i}].xmpp`, `${noXmpp}; set xmpp to false, or serverVersion to "2013" or "2015"`);
+        }
+    });
     const labels = {
         accessEdge: checkLabel(parsed.hostnames?.accessEdge, DEFAULTS.accessEdgeLabel, "hostnames.accessEdge", out),
         xmpp: checkLabel(parsed.hostnames?.xmpp, DEFAULTS.xmppLabel, "hostnames.xmpp", out),
     };
 
     const { edge } = parsed;
-    const accessEdge = checkAddresses(edge.accessEdgeIps, "edge.accessEdgeIps", allowPrivate, out);
+    // The Edge is what on-premises and hybrid domains point to; a deployment
+    // of online domains only has none.
+    const needEdge = domains.filter((d) => d.hosting !== Hosting.Online);
+    if (!edge && needEdge.length > 0) {
+        out.error("edge", `is required: ${needEdge.map((d) => d.name).join(", ")} ${needEdge.length === 1 ? "is" : "are"} hosted on premises or hybrid, and ${needEdge.length === 1 ? "its" : "their"} records point to the Edge; give edge.accessEdgeIps (or set hosting: online for a Teams Only domain)`);
+    }
+    const accessEdge = edge ? checkAddresses(edge.accessEdgeIps, "edge.accessEdgeIps", allowPrivate, out) : { v4: [], v6: [], path: "edge.accessEdgeIps" };
     const hosts: HostSpec[] = [];
     for (const role of ["webConferencing", "av"] as const) {
-        const given = edge[role];
+        const given = edge?.[role];
         if (!given) continue;
         const addresses = checkAddresses(given.ips, `edge.${role}.ips`, allowPrivate, out);
         const host = checkHost(given.fqdn, `edge.${role}.fqdn`, role, addresses, zonesForHosts, out);
         if (host) hosts.push(host);
     }
     let reverseProxy: AddressSet | undefined;
-    if (edge.reverseProxy) {
+    if (edge?.reverseProxy) {
         reverseProxy = checkAddresses(edge.reverseProxy.ips, "edge.reverseProxy.ips", allowPrivate, out);
         const seen = new Map<string, string>();
         (edge.reverseProxy.hosts ?? []).forEach((raw, i) => {
@@ -347,8 +414,13 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
             else { seen.set(host.name, path); hosts.push(host); }
         });
     }
-    checkPublishedNameLengths(domains, labels, reverseProxy !== undefined, out);
+    const microsoft365 = {
+        cloud: parsed.microsoft365?.cloud ?? DEFAULTS.cloud,
+        legacyClientRecords: parsed.microsoft365?.legacyClientRecords ?? DEFAULTS.legacyClientRecords,
+    };
+    checkPublishedNameLengths(domains, { labels, hasReverseProxy: reverseProxy !== undefined, microsoft365 }, out);
     domainWarnings(domains, reverseProxy !== undefined, labels, out);
+    edgeWarnings(domains, edge, hosts, accessEdge, out);
     out.throwIfAny();
     return {
         deployment: {
@@ -358,6 +430,8 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
             reverseProxy,
             hosts,
             labels,
+            microsoft365,
+            accessEdgeClientPort: edge?.accessEdgeClientPort ?? DEFAULTS.accessEdgeClientPort,
             ttl: parsed.ttl ?? DEFAULTS.ttl,
             srv: { priority: parsed.srv?.priority ?? DEFAULTS.srvPriority, weight: parsed.srv?.weight ?? DEFAULTS.srvWeight },
             serverVersion,

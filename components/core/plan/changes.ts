@@ -9,7 +9,8 @@
  * deletes, and `changed` the ones it updates in place (TTL or values).
  */
 import { canonicalHostName, normalizeFoundName } from "../dns/names";
-import { FEDERATION_SRV } from "./catalogue";
+import { FEDERATION_SRV, MICROSOFT_365_HOSTS } from "./catalogue";
+import { parseSrv } from "./values";
 import type { EdgeDnsPlan, PlannedRecordSet, RecordType } from "./model";
 import type { PlanResult } from "./planner";
 
@@ -124,5 +125,58 @@ export function diffPlans(before: EdgeDnsPlan | PlanResult, after: EdgeDnsPlan |
             ? [`${name} is removed while ${domain} has Lync Mobile users: push notifications to their mobile clients stop`]
             : [];
     });
+    warnings.push(...cutoverWarnings(old, next));
     return { added, removed, changed, warnings };
+}
+
+/** The types each name holds. */
+function typesByName(sets: Map<string, PlacedRecordSet>): Map<string, Map<string, PlacedRecordSet>> {
+    const byName = new Map<string, Map<string, PlacedRecordSet>>();
+    for (const set of sets.values()) {
+        let types = byName.get(set.name);
+        if (!types) byName.set(set.name, types = new Map());
+        types.set(set.type, set);
+    }
+    return byName;
+}
+
+/** The federation SRV's target, or undefined. */
+function federationTarget(types: Map<string, PlacedRecordSet> | undefined): string | undefined {
+    const value = types?.get("SRV")?.values[0];
+    return value === undefined ? undefined : parseSrv(value)?.target;
+}
+
+/**
+ * What moving a domain between on premises and Microsoft 365 changes, and
+ * what stops working meanwhile (Microsoft, "Disable hybrid to complete
+ * migration to the cloud": update DNS, set the tenant to Teams Only, disable
+ * the shared SIP address space, remove the hosting provider).
+ */
+function cutoverWarnings(old: Map<string, PlacedRecordSet>, next: Map<string, PlacedRecordSet>): string[] {
+    const warnings: string[] = [];
+    const before = typesByName(old);
+    const after = typesByName(next);
+    for (const [name, types] of after) {
+        const was = before.get(name);
+        const alias = types.get("CNAME");
+        if (alias && was && (was.has("A") || was.has("AAAA"))) {
+            const held = ["A", "AAAA"].filter((t) => was.has(t)).join(" and ");
+            warnings.push(was.has("AAAA")
+                ? `${name} changes from ${held} to a CNAME to ${alias.values.join(", ")}: it also holds AAAA, which Pulumi deletes only after creating the CNAME, and DNS refuses a CNAME beside other data, so this change fails half-way. Apply it in two steps: first with microsoft365.legacyClientRecords false (the address records go), then true (the CNAMEs come)`
+                : `${name} changes from A to a CNAME to ${alias.values.join(", ")}: the component replaces the A record set, deleting it before it creates the CNAME (DNS refuses a CNAME beside other data)`);
+        } else if (!alias && was?.has("CNAME") && (types.has("A") || types.has("AAAA"))) {
+            warnings.push(`${name} changes from a CNAME back to ${[...types.keys()].join(" and ")}: the component deletes the CNAME before it creates the A record set${types.has("AAAA") ? "; the AAAA record set is created first and DNS refuses it beside the CNAME, so apply it in two steps (first without the legacy client records)" : ""}`);
+        }
+        if (!name.startsWith(`${FEDERATION_SRV.service}.`)) continue;
+        const domain = name.slice(FEDERATION_SRV.service.length + 1);
+        const from = federationTarget(was);
+        const to = federationTarget(types);
+        if (from === undefined || to === undefined) continue;
+        if (!MICROSOFT_365_HOSTS.has(from) && MICROSOFT_365_HOSTS.has(to)) {
+            warnings.push(`${domain} moves to Microsoft 365 (Teams Only): ${name} now points to ${to}. Microsoft's order: update DNS (this change), then set the tenant's coexistence mode to Teams Only, disable the shared SIP address space, and remove the hosting provider. Until the tenant is Teams Only, users still on premises lose federation and push notifications, and partners who route to your Edge directly stop federating until they change it`);
+        } else if (MICROSOFT_365_HOSTS.has(from) && !MICROSOFT_365_HOSTS.has(to)) {
+            warnings.push(`${domain} moves from Microsoft 365 back to the Edge: ${name} now points to ${to}; federation and push notifications for Teams Only users of ${domain} stop`);
+        }
+    }
+    return warnings;
 }

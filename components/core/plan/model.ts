@@ -18,6 +18,8 @@ export const RecordType = {
     AAAA: "AAAA",
     /** Service locator record (RFC 2782). */
     SRV: "SRV",
+    /** Alias (RFC 1034 §3.6.2): the name holds nothing else. */
+    CNAME: "CNAME",
 } as const;
 /** The record types the Edge deployment publishes. */
 export type RecordType = (typeof RecordType)[keyof typeof RecordType];

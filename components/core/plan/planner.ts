@@ -9,9 +9,9 @@
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { EdgeDnsConfig } from "../config/types";
 import { validateConfig, type AddressSet, type Deployment } from "../config/validate";
-import { zoneFinder } from "../dns/names";
+import { absolute, zoneFinder } from "../dns/names";
 import { formatSrv } from "./values";
-import { DEPLOYMENT_HOST_KINDS, domainRecords, type DomainKindId, type KindId } from "./catalogue";
+import { DEPLOYMENT_HOST_KINDS, MICROSOFT_365_SRV, domainRecords, targetName, type KindId } from "./catalogue";
 import { RecordType, type EdgeDnsPlan, type PlannedZone, type RecordOrigin, type RecordRole, type TracedRecordSet } from "./model";
 
 export { SRV_PORTS, SRV_SERVICES } from "./services";
@@ -77,8 +77,14 @@ class PlanBuilder {
      */
     private aliasClashes(): void {
         for (const [name, sets] of this.typesByName) {
-            const alias = sets.find((s) => (s.type as string) === "CNAME");
-            if (!alias || sets.length === 1) continue;
+            const alias = sets.find((s) => s.type === RecordType.CNAME);
+            if (!alias) continue;
+            if (alias.zone === name) {
+                // The apex holds the zone's SOA and NS; Azure DNS and Route 53 refuse a CNAME there.
+                this.conflicts.push({ path: alias.origin.sources.join(", "), message: `${name} would be a CNAME at the apex of its zone ${alias.zone}, which holds the zone's SOA and NS; a CNAME cannot be there (RFC 1034 §3.6.2). Keep ${name} out of the zones of this deployment, or leave legacy client records off` });
+                continue;
+            }
+            if (sets.length === 1) continue;
             const others = sets.filter((s) => s !== alias);
             this.conflicts.push({
                 path: alias.origin.sources.join(", "),
@@ -112,17 +118,20 @@ function compare(a: string, b: string): number {
 export function planDeployment(config: EdgeDnsConfig | unknown): PlanResult {
     const { deployment, warnings } = validateConfig(config);
     const builder = new PlanBuilder(deployment, zoneFinder(deployment.zones));
-    const facts = { labels: deployment.labels, hasReverseProxy: deployment.reverseProxy !== undefined };
+    const facts = { labels: deployment.labels, hasReverseProxy: deployment.reverseProxy !== undefined, microsoft365: deployment.microsoft365 };
     const pools: Record<"accessEdge" | "reverseProxy", AddressSet | undefined> = { accessEdge: deployment.accessEdge, reverseProxy: deployment.reverseProxy };
-    const { priority, weight } = deployment.srv;
 
     for (const d of deployment.domains) {
-        const published = domainRecords(d.name, d, facts);
-        const nameOf = new Map<DomainKindId, string>(published.map((r) => [r.kind.id, r.name]));
-        for (const { kind, name, roles } of published) {
+        for (const { kind, name, roles } of domainRecords(d.name, d, facts)) {
             if (kind.type === "SRV") {
-                const target = nameOf.get(kind.target) as string; // the catalogue publishes every SRV's target
-                builder.add(name, RecordType.SRV, [formatSrv({ priority, weight, port: kind.port, target })], kind.id, roles, d.path);
+                // On premises: the deployment's priority and weight (Microsoft's
+                // examples: 0 0); to Microsoft 365: Microsoft's table, 100 1.
+                const { priority, weight } = "microsoft365" in kind.target ? MICROSOFT_365_SRV : deployment.srv;
+                const port = kind.portSetting ? deployment[kind.portSetting] : kind.port;
+                const target = targetName(kind.target, d.name, facts);
+                builder.add(name, RecordType.SRV, [formatSrv({ priority, weight, port, target })], kind.id, roles, d.path);
+            } else if (kind.type === "CNAME") {
+                builder.add(name, RecordType.CNAME, [absolute(targetName(kind.target, d.name, facts))], kind.id, roles, d.path);
             } else {
                 const addresses = pools[kind.addresses];
                 if (addresses) builder.addHost(name, addresses, kind.id, roles);

@@ -19,5 +19,7 @@ export function ruleInputFromPlan(planned: PlanResult): RuleInput {
         mobilityDomains: planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name),
         managedZones: planned.deployment.zones,
         allowPrivateAddresses: planned.deployment.allowPrivateAddresses,
+        domainHosting: Object.fromEntries(planned.deployment.domains.map((d) => [d.name, d.hosting])),
+        accessEdgeClientPorts: [planned.deployment.accessEdgeClientPort],
     };
 }

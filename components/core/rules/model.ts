@@ -44,6 +44,18 @@ export interface RuleInput {
     /** Allow non-public addresses in the Edge's records (labs, internal zones). */
     allowPrivateAddresses: boolean;
     /**
+     * Where each SIP domain's users are (`onPremises`, `hybrid`, `online`):
+     * an online domain's SRVs point to Microsoft 365, the others' never do.
+     * @default every domain on premises
+     */
+    domainHosting?: Readonly<Record<string, string>>;
+    /**
+     * Ports `_sip._tls` may point to beside 443 (the Access Edge's client
+     * port on a single-IP Edge).
+     * @default none
+     */
+    accessEdgeClientPorts?: readonly number[];
+    /**
      * Record resources whose name or type is not known yet (a preview): a
      * missing record set may be among them, so "none found" is undecided.
      * @default none

@@ -7,7 +7,7 @@
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
 import { isWithin, zoneFinder } from "../dns/names";
-import { FEDERATION_SRV, SRV_KINDS } from "../plan/catalogue";
+import { FEDERATION_SRV, MICROSOFT_365_HOSTS, SRV_KINDS } from "../plan/catalogue";
 import { parseSrv, type SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
 
@@ -15,14 +15,36 @@ import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
  * The Edge SRV services of the catalogue, each with the start of its owner
  * names (`_sip._tls.`), built once rather than per record.
  */
-const EDGE_SRV_OWNERS = SRV_KINDS.map((kind) => ({ service: { prefix: kind.service, port: kind.port, what: kind.purpose }, owner: `${kind.service}.` }));
+const EDGE_SRV_OWNERS = SRV_KINDS
+    // On-premises and online kinds share their services; the first (on-premises) describes each.
+    .filter((kind, i) => SRV_KINDS.findIndex((k) => k.service === kind.service) === i)
+    .map((kind) => ({ service: { prefix: kind.service, port: kind.port, what: kind.purpose, portSetting: kind.portSetting }, owner: `${kind.service}.` }));
+
+/**
+ * Where a domain's SRV may point, by where its users are (Microsoft, "Plan
+ * hybrid connectivity" and "... all Teams Only"): an online domain's to
+ * Microsoft 365 only; an on-premises or hybrid domain's never there (users
+ * on premises would lose federation and push notifications), and inside the
+ * domain (the same-domain rule). `"outside"` for a plain same-domain miss.
+ */
+function targetProblem(target: string, domain: string, input: RuleInput): string | "outside" | undefined {
+    const hosting = input.domainHosting?.[domain];
+    const microsoft = MICROSOFT_365_HOSTS.has(target);
+    if (hosting === "online") {
+        return microsoft ? undefined : `points to ${target}, but ${domain} is online (Teams Only): its records point to Microsoft 365 (sipfed/sipdir of the tenant's cloud), nothing on premises`;
+    }
+    if (microsoft) {
+        return `points at Microsoft 365 (${target}) while the users of ${domain} are on premises${hosting === "hybrid" ? " (hybrid)" : ""}: federation and push notifications for them break; point it at the Access Edge in ${domain} until the domain moves to Teams Only (hosting: online)`;
+    }
+    return isWithin(target, domain) ? undefined : "outside";
+}
 
 /**
  * The Edge SRV service of a record set name, and the SIP domain it belongs
  * to. For a name whose zone is not known yet (`nameUndecided`) the service
  * still shows in its leading labels, but the domain is not known.
  */
-function edgeService(name: string, exact = true): { prefix: string; port: number; what: string; domain: string | undefined } | undefined {
+function edgeService(name: string, exact = true): { prefix: string; port: number; what: string; portSetting?: string; domain: string | undefined } | undefined {
     for (const { service, owner } of EDGE_SRV_OWNERS) {
         if (name.startsWith(owner)) return { ...service, domain: exact ? name.slice(owner.length) : undefined };
         if (!exact && name === service.prefix) return { ...service, domain: undefined };
@@ -199,8 +221,13 @@ export const mobilityFederationSrv: Rule = {
                 findings.push({ sources: [set.source], message: `${name} holds ${JSON.stringify(value)}, which is not an SRV value (priority weight port target): ${set.source}` });
             } else if (srv.port !== FEDERATION_SRV.port) {
                 findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to port ${srv.port}; it must be ${FEDERATION_SRV.port}: ${set.source}` });
-            } else if (!isWithin(srv.target, domain)) {
-                findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to ${srv.target}, outside ${domain}; the target must lie inside the domain: ${set.source}` });
+            } else {
+                const problem = targetProblem(srv.target, domain, input);
+                if (problem === "outside") {
+                    findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to ${srv.target}, outside ${domain}; the target must lie inside the domain: ${set.source}` });
+                } else if (problem) {
+                    findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) ${problem}: ${set.source}` });
+                }
             }
         }
         if (needsUnreadable) for (const source of unreadable) undecided.add(source);
@@ -213,10 +240,14 @@ export const federationPorts: Rule = {
     name: "lync-federation-ports",
     description: "_sipfederationtls._tcp points to port 5061, _xmpp-server._tcp to 5269 and _sip._tls to 443, as the Edge listens.",
     defaultLevel: "mandatory",
-    check: (input) => eachEdgeSrvValue(input, (set, srv) => (srv.port === set.service.port ? undefined : {
-        sources: [set.source],
-        message: `${set.name} (${set.service.what}) points to port ${srv.port}; it must be ${set.service.port}: ${set.source}`,
-    })),
+    // _sip._tls may point to the Access Edge's own client port (a single-IP Edge).
+    check: (input) => eachEdgeSrvValue(input, (set, srv) => {
+        const allowed = [set.service.port, ...(set.service.portSetting ? input.accessEdgeClientPorts ?? [] : [])];
+        return allowed.includes(srv.port) ? undefined : {
+            sources: [set.source],
+            message: `${set.name} (${set.service.what}) points to port ${srv.port}; it must be ${[...new Set(allowed)].join(" or ")}: ${set.source}`,
+        };
+    }),
 };
 
 /** RFC 2782: an SRV target has A/AAAA records and is not an alias. */
@@ -235,7 +266,8 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
             if (set.values === undefined) { undecided.push(set.source); continue; }
             for (const value of set.values) {
                 const target = parseSrv(value)?.target;
-                if (!target || target === "" || checked.has(`${set.source} ${target}`)) continue;
+                // Microsoft 365's own hosts are Microsoft's to keep; nothing to check here.
+                if (!target || target === "" || MICROSOFT_365_HOSTS.has(target) || checked.has(`${set.source} ${target}`)) continue;
                 checked.add(`${set.source} ${target}`);
                 const inManagedZone = zoneOf(target) !== undefined;
                 if (inManagedZone !== managed) continue;
@@ -281,14 +313,23 @@ export const srvTargetAddressExternal: Rule = {
 /** Microsoft's same-domain rule: `_sip._tls.contoso.com` points into contoso.com. */
 export const srvSameDomain: Rule = {
     name: "lync-srv-same-domain",
-    description: "An Edge SRV record points to a host inside its own SIP domain (an SRV in contoso.com to sip.contoso.com, not to a host in fabrikam.com).",
+    description: "An Edge SRV record points to a host inside its own SIP domain (an SRV in contoso.com to sip.contoso.com, not to a host in fabrikam.com); an online (Teams Only) domain's points to Microsoft 365, and no other domain's does.",
     defaultLevel: "advisory",
     // A target of "." says "no service here" (RFC 2782): nothing to judge.
     // A set whose zone is not known yet has no known domain: judged at update.
-    check: (input) => eachEdgeSrvValue(input, (set, srv) => (srv.target === "" ? undefined : set.service.domain === undefined ? "undecided" : isWithin(srv.target, set.service.domain) ? undefined : {
-        sources: [set.source],
-        message: `${set.name} points to ${srv.target}, outside its SIP domain ${set.service.domain}; Lync and Skype for Business expect the target inside the same domain: ${set.source}`,
-    })),
+    check: (input) => eachEdgeSrvValue(input, (set, srv) => {
+        if (srv.target === "") return undefined;
+        const domain = set.service.domain;
+        if (domain === undefined) return "undecided";
+        const problem = targetProblem(srv.target, domain, input);
+        if (problem === undefined) return undefined;
+        return {
+            sources: [set.source],
+            message: problem === "outside"
+                ? `${set.name} points to ${srv.target}, outside its SIP domain ${domain}; Lync and Skype for Business expect the target inside the same domain: ${set.source}`
+                : `${set.name} ${problem}: ${set.source}`,
+        };
+    }),
 };
 
 /** Public addresses in the Edge's records. */

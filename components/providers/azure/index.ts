@@ -54,9 +54,10 @@ export const azure: DnsProviderModule = {
             ?.map((s) => `${s.priority} ${s.weight} ${s.port} ${s.target}`);
         const a = (inputs.aRecords as { ipv4Address: string }[] | undefined)?.map((x) => x.ipv4Address);
         const aaaa = (inputs.aaaaRecords as { ipv6Address: string }[] | undefined)?.map((x) => x.ipv6Address);
+        const cname = (inputs.cnameRecord as { cname: string } | undefined)?.cname;
         return {
             name: rel === "@" ? zone : `${rel}.${zone}`, type: String(inputs.recordType), ttl: Number(inputs.ttl),
-            values: srv ?? a ?? aaaa ?? [],
+            values: srv ?? a ?? aaaa ?? (cname === undefined ? [] : [cname]),
             resource: `azure-native.dns.RecordSet ${logicalName} (resourceGroupName ${String(inputs.resourceGroupName)}, zoneName ${zone}, relativeRecordSetName ${rel})`,
         };
     },

@@ -5,8 +5,8 @@ import type { PlannedRecordSet } from "../../core/plan/model";
 import { relativeName } from "../../core/dns/names";
 import { recordLogicalName, recordOptions, type RenderedRecord, type Renderer } from "../renderer";
 
-/** The typed record list for the set's type; SRV targets without the trailing dot, as Azure DNS stores them. */
-function typedRecords(record: PlannedRecordSet): Pick<dns.RecordSetArgs, "aRecords" | "aaaaRecords" | "srvRecords"> {
+/** The typed record list for the set's type; SRV and CNAME targets without the trailing dot, as Azure DNS stores them. */
+function typedRecords(record: PlannedRecordSet): Pick<dns.RecordSetArgs, "aRecords" | "aaaaRecords" | "srvRecords" | "cnameRecord"> {
     switch (record.type) {
         case "A":
             return { aRecords: record.values.map((ipv4Address) => ({ ipv4Address })) };
@@ -20,6 +20,12 @@ function typedRecords(record: PlannedRecordSet): Pick<dns.RecordSetArgs, "aRecor
                     return srv;
                 }),
             };
+        case "CNAME": {
+            // A CNAME set holds one alias (RFC 1034 §3.6.2); the planner makes exactly one.
+            const [cname] = record.values;
+            if (cname === undefined || record.values.length !== 1) throw new Error(`internal: planned CNAME ${record.name} holds ${record.values.length} values`);
+            return { cnameRecord: { cname: cname.replace(/\.$/, "") } };
+        }
         default: {
             const unknownType: never = record.type;
             throw new Error(`internal: no Azure DNS rendering for record type ${String(unknownType)}`);

@@ -1,0 +1,118 @@
+/**
+ * Microsoft 365 through every entry point. GIVEN a mixed deployment (one
+ * domain on premises, one hybrid, one Teams Only with the legacy client
+ * records), WHEN the component runs on Route 53 and on Azure DNS under the
+ * SDK's mock engine, BIND serves the plan and verify reads it back, and the
+ * policy pack judges the stack, THEN every entry point sees the same records,
+ * written by hand here from Microsoft's tables (see tests/unit/microsoft-365.test.ts
+ * for the sources), and the rules know where each domain is.
+ */
+import assert from "node:assert/strict";
+import { LyncEdgeDns, planRecords, type EdgeDnsConfig, type LyncEdgeDnsArgs } from "../../components";
+import { verifyPlan } from "../../cli/verify/verify";
+import { runUnderMocks } from "../../offline/engine";
+import { BindServer, zoneTexts } from "../helpers/bind";
+import { az, r53 } from "../helpers/pack-fixtures";
+import { describe as describeResult, packResources, runPack } from "../helpers/stack";
+
+const MIXED: EdgeDnsConfig = {
+    sipDomains: [
+        { name: "contoso.com", mobility: true },
+        { name: "fabrikam.com", hosting: "hybrid", externalAccess: false },
+        { name: "litware.com", hosting: "online" },
+    ],
+    edge: {
+        accessEdgeIps: ["131.107.155.10"],
+        webConferencing: { fqdn: "webcon.contoso.com", ips: ["131.107.155.20"] },
+        av: { fqdn: "av.contoso.com", ips: ["131.107.155.30"] },
+        reverseProxy: { ips: ["131.107.155.40"], hosts: ["meet.contoso.com", "meet.fabrikam.com"] },
+    },
+    microsoft365: { legacyClientRecords: true },
+};
+
+function args(dns: LyncEdgeDnsArgs["dns"]): LyncEdgeDnsArgs {
+    return { ...MIXED, sipDomains: MIXED.sipDomains.map((d) => (typeof d === "string" ? { name: d } : d)), dns };
+}
+
+describe("Microsoft 365 through the component", function () {
+    this.timeout(60_000);
+
+    it("Route 53: the online domain's records point to Microsoft 365, CNAMEs included", async () => {
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", args({ provider: "route53" })));
+        const litware = run.resources.filter((r) => r.custom && String(r.inputs.name).endsWith("litware.com"))
+            .map((r) => `${r.name} ${String(r.inputs.type)} ${(r.inputs.records as string[]).join(", ")}`).sort();
+        assert.deepEqual(litware, [
+            "edge/litware.com/_sip._tls/SRV SRV 100 1 443 sipdir.online.lync.com.",
+            "edge/litware.com/_sipfederationtls._tcp/SRV SRV 100 1 5061 sipfed.online.lync.com.",
+            "edge/litware.com/lyncdiscover/CNAME CNAME webdir.online.lync.com.",
+            "edge/litware.com/sip/CNAME CNAME sipdir.online.lync.com.",
+        ]);
+        const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
+        assert.deepEqual(component?.outputs.domainHosting, { "contoso.com": "onPremises", "fabrikam.com": "hybrid", "litware.com": "online" });
+    });
+
+    it("Azure DNS: a CNAME is a cnameRecord without the trailing dot, SRVs to Microsoft 365 as srvRecords", async () => {
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", args({ provider: "azure", resourceGroupName: "rg-dns" })));
+        const byName = new Map(run.resources.filter((r) => r.custom && r.inputs.zoneName === "litware.com").map((r) => [r.name, r.inputs]));
+        assert.deepEqual(byName.get("edge/litware.com/sip/CNAME")?.cnameRecord, { cname: "sipdir.online.lync.com" });
+        assert.deepEqual(byName.get("edge/litware.com/lyncdiscover/CNAME")?.cnameRecord, { cname: "webdir.online.lync.com" });
+        assert.deepEqual(byName.get("edge/litware.com/_sipfederationtls._tcp/SRV")?.srvRecords, [{ priority: 100, weight: 1, port: 5061, target: "sipfed.online.lync.com" }]);
+        assert.equal(byName.get("edge/litware.com/sip/CNAME")?.recordType, "CNAME");
+    });
+
+    it("the names that swap between A and CNAME alias each other and are deleted before they are replaced", async () => {
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", args({ provider: "route53" })));
+        const options = Object.fromEntries(run.resources.filter((r) => r.options).map((r) => [r.name, r.options]));
+        assert.deepEqual(options, {
+            "edge/contoso.com/lyncdiscover/A": { aliases: ["edge/contoso.com/lyncdiscover/CNAME"], deleteBeforeReplace: true },
+            "edge/contoso.com/sip/A": { aliases: ["edge/contoso.com/sip/CNAME"], deleteBeforeReplace: true },
+            "edge/fabrikam.com/sip/A": { aliases: ["edge/fabrikam.com/sip/CNAME"], deleteBeforeReplace: true },
+            "edge/litware.com/lyncdiscover/CNAME": { aliases: ["edge/litware.com/lyncdiscover/A"], deleteBeforeReplace: true },
+            "edge/litware.com/sip/CNAME": { aliases: ["edge/litware.com/sip/A"], deleteBeforeReplace: true },
+        });
+    });
+});
+
+describe("Microsoft 365 in BIND and verify", function () {
+    this.timeout(60_000);
+
+    it("the zones load, and verify finds every record set, CNAMEs and SRVs to Microsoft 365 included", async () => {
+        const plan = planRecords(MIXED);
+        const bind = await BindServer.start(zoneTexts(plan));
+        try {
+            const report = await verifyPlan(plan, { servers: [bind.address] });
+            assert.deepEqual(report.checks.filter((c) => c.status !== "ok").map((c) => `${c.name} ${c.type} ${c.status} ${c.detail ?? ""}`), []);
+            assert.deepEqual(report.checks.filter((c) => c.type === "CNAME").map((c) => `${c.name} ${c.found.join(", ")}`), [
+                "lyncdiscover.litware.com webdir.online.lync.com",
+                "sip.litware.com sipdir.online.lync.com",
+            ]);
+        } finally {
+            await bind.stop();
+        }
+    });
+});
+
+describe("Microsoft 365 in the policy pack", function () {
+    this.timeout(60_000);
+
+    it("judges the component's stack clean: the online domain may point to Microsoft 365", async () => {
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", args({ provider: "route53", hostedZoneIds: { "contoso.com": "ZCONTOSO", "fabrikam.com": "ZFABRIKAM", "litware.com": "ZLITWARE" } })));
+        const result = runPack(packResources(run));
+        assert.deepEqual(result.violations, [], describeResult(result));
+    });
+
+    it("refuses a hybrid domain's federation SRV pointing at Microsoft 365, and an online one pointing on premises", async () => {
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", args({ provider: "azure", resourceGroupName: "rg" })));
+        const handMade = [
+            // Made by hand beside the component, as a premature cutover would.
+            r53("_sipfederationtls._tcp.fabrikam.com", "SRV", ["100 1 5061 sipfed.online.lync.com."], "ZFABRIKAM"),
+            az("litware.com", "_xmpp-server._tcp", "SRV", ["0 0 5269 xmpp.litware.com"]),
+        ];
+        const result = runPack([...packResources(run), ...handMade]);
+        const sameDomain = result.violations.filter((v) => v.policy === "lync-srv-same-domain").map((v) => v.message);
+        assert.deepEqual(sameDomain, [
+            "_sipfederationtls._tcp.fabrikam.com points at Microsoft 365 (sipfed.online.lync.com) while the users of fabrikam.com are on premises (hybrid): federation and push notifications for them break; point it at the Access Edge in fabrikam.com until the domain moves to Teams Only (hosting: online): urn:pulumi:prod::infra::aws:route53/record:Record::rec" + handMade[0]?.name.slice(3),
+            "_xmpp-server._tcp.litware.com points to xmpp.litware.com, but litware.com is online (Teams Only): its records point to Microsoft 365 (sipfed/sipdir of the tenant's cloud), nothing on premises: urn:pulumi:prod::infra::azure-native:dns:RecordSet::" + handMade[1]?.name,
+        ]);
+    });
+});

@@ -1,0 +1,182 @@
+/**
+ * Microsoft 365, hybrid and Teams Only, from Microsoft's own tables. GIVEN
+ * domains hosted online (each cloud, minimal and with the legacy client
+ * records), hybrid, and a mixed deployment, WHEN planned, THEN the record
+ * sets are exactly the rows below, typed by hand from Microsoft's pages:
+ *
+ * [TO]  "Update DNS entries to enable your organization to be all Teams
+ *       Only": _sipfederationtls._tcp SRV 100 1 5061 sipfed.online.lync.com;
+ *       legacy: _sip._tls SRV 100 1 443 sipdir.online.lync.com, sip CNAME
+ *       sipdir.online.lync.com, lyncdiscover CNAME webdir.online.lync.com.
+ * [GOV] "DNS records for Office 365 GCC High" / "... DoD":
+ *       *.online.gov.skypeforbusiness.us / *.online.dod.skypeforbusiness.us.
+ * [CN]  21Vianet: *.online.partner.lync.cn.
+ * [HY]  "Configure hybrid connectivity": every external record points on
+ *       premises; the federation SRV "for all supported SIP domains".
+ * [LD]  "DNS requirements for Skype for Business Server 2015": lyncdiscover
+ *       required for every domain with external users.
+ */
+import assert from "node:assert/strict";
+import { ConfigError, diffPlans, planDeployment, planRecords, type EdgeDnsConfig } from "../../components";
+
+type Row = string;
+
+function rows(config: EdgeDnsConfig): Row[] {
+    return planRecords(config).zones.flatMap(({ zone, records }) => records.map((r) => `${zone} ${r.type} ${r.name} ${r.values.join(", ")}`));
+}
+
+const EDGE = { accessEdgeIps: ["131.107.155.10"], reverseProxy: { ips: ["131.107.155.40"], hosts: ["meet.contoso.com"] } };
+
+describe("Microsoft 365: Teams Only domains", () => {
+    it("minimal, worldwide: the federation SRV to sipfed, nothing else, and no edge needed [TO]", () => {
+        assert.deepEqual(rows({ sipDomains: [{ name: "contoso.com", hosting: "online" }] }), [
+            "contoso.com SRV _sipfederationtls._tcp.contoso.com 100 1 5061 sipfed.online.lync.com.",
+        ]);
+        assert.deepEqual(planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online" }] }).warnings, []);
+    });
+
+    it("with the legacy client records, worldwide [TO]", () => {
+        assert.deepEqual(rows({ sipDomains: [{ name: "contoso.com", hosting: "online" }], microsoft365: { legacyClientRecords: true } }), [
+            "contoso.com SRV _sip._tls.contoso.com 100 1 443 sipdir.online.lync.com.",
+            "contoso.com SRV _sipfederationtls._tcp.contoso.com 100 1 5061 sipfed.online.lync.com.",
+            "contoso.com CNAME lyncdiscover.contoso.com webdir.online.lync.com.",
+            "contoso.com CNAME sip.contoso.com sipdir.online.lync.com.",
+        ]);
+    });
+
+    const clouds: [cloud: "gccHigh" | "dod" | "china", suffix: string, source: string][] = [
+        ["gccHigh", "online.gov.skypeforbusiness.us", "[GOV]"],
+        ["dod", "online.dod.skypeforbusiness.us", "[GOV]"],
+        ["china", "online.partner.lync.cn", "[CN]"],
+    ];
+    for (const [cloud, suffix, source] of clouds) {
+        it(`${cloud}: the same records to *.${suffix} ${source}`, () => {
+            assert.deepEqual(rows({ sipDomains: [{ name: "contoso.com", hosting: "online" }], microsoft365: { cloud, legacyClientRecords: true } }), [
+                `contoso.com SRV _sip._tls.contoso.com 100 1 443 sipdir.${suffix}.`,
+                `contoso.com SRV _sipfederationtls._tcp.contoso.com 100 1 5061 sipfed.${suffix}.`,
+                `contoso.com CNAME lyncdiscover.contoso.com webdir.${suffix}.`,
+                `contoso.com CNAME sip.contoso.com sipdir.${suffix}.`,
+            ]);
+            assert.deepEqual(rows({ sipDomains: [{ name: "contoso.com", hosting: "online" }], microsoft365: { cloud } }), [
+                `contoso.com SRV _sipfederationtls._tcp.contoso.com 100 1 5061 sipfed.${suffix}.`,
+            ]);
+        });
+    }
+
+    it("refuses XMPP on an online domain, and a missing edge while a domain is on premises", () => {
+        assert.throws(() => planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online", xmpp: true }, "fabrikam.com"] }), (error: unknown) => {
+            assert.ok(ConfigError.isInstance(error));
+            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), [
+                "sipDomains[0].xmpp: an online (Teams Only) domain publishes nothing that points on premises, and Microsoft 365 has no XMPP federation; set xmpp to false",
+                "edge: is required: fabrikam.com is hosted on premises or hybrid, and its records point to the Edge; give edge.accessEdgeIps (or set hosting: online for a Teams Only domain)",
+            ]);
+            return true;
+        });
+    });
+
+    it("refuses a CNAME at a zone apex: sip.contoso.com a zone of its own while contoso.com is online with legacy records", () => {
+        assert.throws(() => planRecords({
+            sipDomains: [{ name: "contoso.com", hosting: "online" }, { name: "sip.contoso.com", hosting: "online" }],
+            microsoft365: { legacyClientRecords: true },
+        }), (error: unknown) => {
+            assert.ok(ConfigError.isInstance(error));
+            assert.deepEqual(error.issues.map((i) => i.path), ["sipDomains[0]"]);
+            assert.match(error.issues[0]?.message ?? "", /^sip\.contoso\.com would be a CNAME at the apex of its zone sip\.contoso\.com/);
+            return true;
+        });
+    });
+});
+
+describe("Microsoft 365: hybrid and mixed deployments", () => {
+    it("hybrid: every record on premises, the federation SRV even without discovery, with a warning [HY]", () => {
+        const plan = planRecords({ sipDomains: [{ name: "contoso.com", hosting: "hybrid", federationDiscovery: false }], edge: EDGE });
+        assert.deepEqual(plan.zones.flatMap(({ zone, records }) => records.map((r) => `${zone} ${r.type} ${r.name} ${r.values.join(", ")}`)), [
+            "contoso.com SRV _sip._tls.contoso.com 0 0 443 sip.contoso.com.",
+            "contoso.com SRV _sipfederationtls._tcp.contoso.com 0 0 5061 sip.contoso.com.",
+            "contoso.com A lyncdiscover.contoso.com 131.107.155.40",
+            "contoso.com A meet.contoso.com 131.107.155.40",
+            "contoso.com A sip.contoso.com 131.107.155.10",
+        ]);
+        assert.ok(plan.warnings.some((w) => w.startsWith("sipDomains[0].federationDiscovery: contoso.com is hybrid: _sipfederationtls._tcp.contoso.com is published anyway, because Microsoft requires it for every SIP domain shared with Microsoft 365")), plan.warnings.join("\n"));
+    });
+
+    it("lyncdiscover for every domain with external access, not only mobility ones [LD]", () => {
+        assert.ok(rows({ sipDomains: ["contoso.com"], edge: EDGE }).includes("contoso.com A lyncdiscover.contoso.com 131.107.155.40"));
+        assert.ok(!rows({ sipDomains: [{ name: "contoso.com", externalAccess: false }], edge: EDGE }).some((r) => r.includes("lyncdiscover")));
+    });
+
+    it("a mixed deployment: one domain of each kind", () => {
+        assert.deepEqual(rows({
+            sipDomains: [
+                { name: "contoso.com", mobility: true },
+                { name: "fabrikam.com", hosting: "hybrid", externalAccess: false },
+                { name: "litware.com", hosting: "online" },
+            ],
+            edge: { accessEdgeIps: ["131.107.155.10"], reverseProxy: { ips: ["131.107.155.40"], hosts: ["meet.contoso.com", "meet.fabrikam.com"] } },
+            microsoft365: { legacyClientRecords: true },
+        }), [
+            "contoso.com SRV _sip._tls.contoso.com 0 0 443 sip.contoso.com.",
+            "contoso.com SRV _sipfederationtls._tcp.contoso.com 0 0 5061 sip.contoso.com.",
+            "contoso.com A lyncdiscover.contoso.com 131.107.155.40",
+            "contoso.com A meet.contoso.com 131.107.155.40",
+            "contoso.com A sip.contoso.com 131.107.155.10",
+            "fabrikam.com SRV _sipfederationtls._tcp.fabrikam.com 0 0 5061 sip.fabrikam.com.",
+            "fabrikam.com A meet.fabrikam.com 131.107.155.40",
+            "fabrikam.com A sip.fabrikam.com 131.107.155.10",
+            "litware.com SRV _sip._tls.litware.com 100 1 443 sipdir.online.lync.com.",
+            "litware.com SRV _sipfederationtls._tcp.litware.com 100 1 5061 sipfed.online.lync.com.",
+            "litware.com CNAME lyncdiscover.litware.com webdir.online.lync.com.",
+            "litware.com CNAME sip.litware.com sipdir.online.lync.com.",
+        ]);
+    });
+
+    it("Subscription Edition: XMPP refused as on 2019", () => {
+        assert.throws(() => planRecords({ sipDomains: [{ name: "contoso.com", xmpp: true }], edge: EDGE, serverVersion: "SE" }), (error: unknown) => {
+            assert.ok(ConfigError.isInstance(error));
+            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), [
+                'sipDomains[0].xmpp: Skype for Business Server Subscription Edition has no XMPP gateway; set xmpp to false, or serverVersion to "2013" or "2015"',
+            ]);
+            return true;
+        });
+    });
+});
+
+describe("the cutover from hybrid to Teams Only", () => {
+    const before: EdgeDnsConfig = { sipDomains: [{ name: "contoso.com", hosting: "hybrid" }], edge: EDGE };
+    const after: EdgeDnsConfig = { sipDomains: [{ name: "contoso.com", hosting: "online" }], microsoft365: { legacyClientRecords: true } };
+
+    it("before and after, as Microsoft's table gives them [HY] [TO]", () => {
+        assert.deepEqual(rows(before), [
+            "contoso.com SRV _sip._tls.contoso.com 0 0 443 sip.contoso.com.",
+            "contoso.com SRV _sipfederationtls._tcp.contoso.com 0 0 5061 sip.contoso.com.",
+            "contoso.com A lyncdiscover.contoso.com 131.107.155.40",
+            "contoso.com A meet.contoso.com 131.107.155.40",
+            "contoso.com A sip.contoso.com 131.107.155.10",
+        ]);
+        assert.deepEqual(rows(after), [
+            "contoso.com SRV _sip._tls.contoso.com 100 1 443 sipdir.online.lync.com.",
+            "contoso.com SRV _sipfederationtls._tcp.contoso.com 100 1 5061 sipfed.online.lync.com.",
+            "contoso.com CNAME lyncdiscover.contoso.com webdir.online.lync.com.",
+            "contoso.com CNAME sip.contoso.com sipdir.online.lync.com.",
+        ]);
+    });
+
+    it("diffPlans says what the cutover changes and what stops meanwhile", () => {
+        const diff = diffPlans(planDeployment(before), planDeployment(after));
+        assert.deepEqual(diff.added.map((r) => `${r.type} ${r.name}`), ["CNAME lyncdiscover.contoso.com", "CNAME sip.contoso.com"]);
+        assert.deepEqual(diff.removed.map((r) => `${r.type} ${r.name}`), ["A lyncdiscover.contoso.com", "A meet.contoso.com", "A sip.contoso.com"]);
+        assert.deepEqual(diff.changed.map((r) => `${r.type} ${r.name}`), ["SRV _sip._tls.contoso.com", "SRV _sipfederationtls._tcp.contoso.com"]);
+        // In plan order: the federation SRV's name sorts first.
+        assert.deepEqual(diff.warnings, [
+            "contoso.com moves to Microsoft 365 (Teams Only): _sipfederationtls._tcp.contoso.com now points to sipfed.online.lync.com. Microsoft's order: update DNS (this change), then set the tenant's coexistence mode to Teams Only, disable the shared SIP address space, and remove the hosting provider. Until the tenant is Teams Only, users still on premises lose federation and push notifications, and partners who route to your Edge directly stop federating until they change it",
+            "lyncdiscover.contoso.com changes from A to a CNAME to webdir.online.lync.com.: the component replaces the A record set, deleting it before it creates the CNAME (DNS refuses a CNAME beside other data)",
+            "sip.contoso.com changes from A to a CNAME to sipdir.online.lync.com.: the component replaces the A record set, deleting it before it creates the CNAME (DNS refuses a CNAME beside other data)",
+        ]);
+    });
+
+    it("a dual-stack Edge: the one-step change would fail half-way, so diffPlans says which two steps", () => {
+        const dual = { ...before, edge: { ...EDGE, accessEdgeIps: ["131.107.155.10", "2001:4898::10"] } };
+        const diff = diffPlans(planDeployment(dual), planDeployment(after));
+        assert.ok(diff.warnings.includes("sip.contoso.com changes from A and AAAA to a CNAME to sipdir.online.lync.com.: it also holds AAAA, which Pulumi deletes only after creating the CNAME, and DNS refuses a CNAME beside other data, so this change fails half-way. Apply it in two steps: first with microsoft365.legacyClientRecords false (the address records go), then true (the CNAMEs come)"), diff.warnings.join("\n"));
+    });
+});
