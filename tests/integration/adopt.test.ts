@@ -98,6 +98,25 @@ describe("dns.adopt on Route 53", function () {
     });
 });
 
+describe("dns.adopt for CNAME record sets (a Teams Only domain with the legacy records)", function () {
+    this.timeout(60_000);
+    const online = (dns: Record<string, unknown>): LyncEdgeDnsArgs => ({
+        sipDomains: [{ name: "contoso.com", hosting: "online" }], microsoft365: { legacyClientRecords: true }, dns: dns as unknown as LyncEdgeDnsArgs["dns"],
+    });
+
+    it("Route 53 and Azure: the CNAMEs' import IDs name the type CNAME", async () => {
+        const r53run = await runUnderMocks(() => new LyncEdgeDns("edge", online({ provider: "route53", hostedZoneIds: { "contoso.com": "Z0CONTOSO" }, adopt: ["sip.contoso.com CNAME", "lyncdiscover.contoso.com CNAME"] })));
+        assert.deepEqual(Object.entries(importIds(r53run)).filter(([, id]) => id !== undefined), [
+            ["edge/contoso.com/lyncdiscover/CNAME", "Z0CONTOSO_lyncdiscover.contoso.com_CNAME"],
+            ["edge/contoso.com/sip/CNAME", "Z0CONTOSO_sip.contoso.com_CNAME"],
+        ]);
+        const azRun = await runUnderMocks(() => new LyncEdgeDns("edge", online({ provider: "azure", resourceGroupName: "rg-dns", subscriptionId: "00000000-0000-0000-0000-000000000001", adopt: ["sip.contoso.com CNAME"] })));
+        assert.deepEqual(Object.entries(importIds(azRun)).filter(([, id]) => id !== undefined), [
+            ["edge/contoso.com/sip/CNAME", "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-dns/providers/Microsoft.Network/dnsZones/contoso.com/CNAME/sip"],
+        ]);
+    });
+});
+
 describe("dns.adopt on Azure DNS", function () {
     this.timeout(60_000);
     const subscription = "00000000-0000-0000-0000-000000000001";

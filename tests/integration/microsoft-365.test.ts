@@ -12,6 +12,7 @@ import { LyncEdgeDns, planRecords, type EdgeDnsConfig, type LyncEdgeDnsArgs } fr
 import { verifyPlan } from "../../cli/verify/verify";
 import { runUnderMocks } from "../../offline/engine";
 import { BindServer, zoneTexts } from "../helpers/bind";
+import { MICROSOFT_TABLES, resourceRow } from "../helpers/microsoft-365-tables";
 import { az, r53 } from "../helpers/pack-fixtures";
 import { describe as describeResult, packResources, runPack } from "../helpers/stack";
 
@@ -33,6 +34,33 @@ const MIXED: EdgeDnsConfig = {
 function args(dns: LyncEdgeDnsArgs["dns"]): LyncEdgeDnsArgs {
     return { ...MIXED, sipDomains: MIXED.sipDomains.map((d) => (typeof d === "string" ? { name: d } : d)), dns };
 }
+
+describe("Microsoft's tables through every entry point", function () {
+    this.timeout(120_000);
+    for (const table of MICROSOFT_TABLES) {
+        it(`${table.what}: planRecords, the component on Route 53 and Azure, BIND and verify, the pack`, async () => {
+            const planned = planRecords(table.config).zones.flatMap(({ zone, records }) => records.map((r) => `${zone} ${r.type} ${r.name} ${r.values.join(", ")}`));
+            assert.deepEqual(planned, table.rows, "planRecords");
+            const componentArgs = (dns: LyncEdgeDnsArgs["dns"]): LyncEdgeDnsArgs => ({ ...table.config, sipDomains: table.config.sipDomains.map((d) => (typeof d === "string" ? { name: d } : d)), dns });
+            for (const dns of [{ provider: "route53" as const }, { provider: "azure" as const, resourceGroupName: "rg-dns" }]) {
+                const run = await runUnderMocks(() => new LyncEdgeDns("edge", componentArgs(dns)));
+                const registered = run.resources.filter((r) => r.custom).map((r) => resourceRow(r.type, r.inputs)).sort();
+                assert.deepEqual(registered, [...table.rows].sort(), `the component on ${dns.provider}`);
+                const result = runPack(packResources(run));
+                assert.deepEqual(result.violations, [], `the pack on ${dns.provider}: ${describeResult(result)}`);
+            }
+            const plan = planRecords(table.config);
+            const bind = await BindServer.start(zoneTexts(plan));
+            try {
+                const report = await verifyPlan(plan, { servers: [bind.address] });
+                assert.deepEqual(report.checks.filter((c) => c.status !== "ok").map((c) => `${c.name} ${c.type} ${c.status}`), [], "verify against BIND");
+                assert.equal(report.checks.length, table.rows.length);
+            } finally {
+                await bind.stop();
+            }
+        });
+    }
+});
 
 describe("Microsoft 365 through the component", function () {
     this.timeout(60_000);
