@@ -32,9 +32,9 @@ function changeRows(diff: PlanDiff): ChangeRow[] {
     return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** The values of one side; the TTL too when the two sides' TTLs differ (else it is noise). */
+/** The values of one side in the Markdown table; the TTL too when the two sides' TTLs differ (else it is noise). */
 function side(set: PlannedRecordSet | undefined, other: PlannedRecordSet | undefined): string {
-    if (!set) return "-";
+    if (!set) return "";
     const ttl = other && other.ttl !== set.ttl ? ` (TTL ${set.ttl})` : "";
     return `${set.values.join(", ")}${ttl}`;
 }
@@ -49,6 +49,25 @@ export function diffSummary(diff: PlanDiff): string {
     return `${plural(total, "record set changes", "record sets change")}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${warnings}.`;
 }
 
+/**
+ * The VALUES cell of the table, one line each, as a diff reads: `- ` the
+ * values that go, `+ ` those that come, and the TTL when it changes. A
+ * value kept by a changed set is not repeated.
+ */
+function valueLines(row: ChangeRow): string[] {
+    const { before, after } = row;
+    const was = before?.values ?? [];
+    const now = after?.values ?? [];
+    const gone = was.filter((v) => !now.includes(v));
+    const come = now.filter((v) => !was.includes(v));
+    const lines = [
+        ...(gone.length > 0 ? [`- ${gone.join(", ")}`] : []),
+        ...(come.length > 0 ? [`+ ${come.join(", ")}`] : []),
+    ];
+    if (before && after && before.ttl !== after.ttl) lines.push(`TTL ${before.ttl} -> ${after.ttl}`);
+    return lines;
+}
+
 /** The table for people: one table per zone, the warnings, the summary. */
 export function diffTable(diff: PlanDiff, style: { width: number; palette?: Palette }): string[] {
     const palette = style.palette ?? NO_COLOR;
@@ -60,9 +79,11 @@ export function diffTable(diff: PlanDiff, style: { width: number; palette?: Pale
     for (const zone of zones) {
         const mine = rows.filter((r) => r.zone === zone);
         lines.push(`Zone ${zone} (${plural(mine.length, "change", "changes")})`);
+        // A set's further value lines are rows of their own with the first cells empty.
+        const cells = mine.flatMap((r) => valueLines(r).map((v, i) => (i === 0 ? [r.change, r.type, r.name, v] : ["", "", "", v])));
         const table = tableLines(
-            [{ header: "CHANGE" }, { header: "TYPE" }, { header: "NAME", minWidth: 24, shrinkOrder: 2 }, { header: "BEFORE", minWidth: 16, shrinkOrder: 1 }, { header: "AFTER", minWidth: 16, shrinkOrder: 1 }],
-            mine.map((r) => [r.change, r.type, r.name, side(r.before, r.after), side(r.after, r.before)]),
+            [{ header: "CHANGE" }, { header: "TYPE" }, { header: "NAME", minWidth: 24, shrinkOrder: 1 }, { header: "VALUES", minWidth: 24, shrinkOrder: 0 }],
+            cells,
             { width: style.width },
         );
         // Colour the change word only, after layout, so widths are counted without escape codes.
@@ -85,7 +106,7 @@ export function diffJson(diff: PlanDiff): string {
 
 /** A cell of a Markdown table: code, with pipes escaped so they do not end the cell. */
 function cell(text: string): string {
-    return text === "-" ? "" : `\`${text.replace(/\|/g, "\\|")}\``;
+    return text === "" ? "" : `\`${text.replace(/\|/g, "\\|")}\``;
 }
 
 /** The names whose record sets change, and how: the nodes the diagram colours. */
