@@ -2,13 +2,14 @@
 /**
  * lync-edge-dns: see the Edge DNS records before Pulumi, check live DNS after it.
  *
- *   lync-edge-dns plan --config FILE [--format table|json|zone] [--out DIR] [--wide]
+ *   lync-edge-dns plan --config FILE [--format table|json|zone|mermaid] [--out DIR] [--wide]
+ *   lync-edge-dns diff BEFORE AFTER [--format table|json|markdown] [--title TEXT] [--wide]
  *   lync-edge-dns verify --config FILE [--server HOST[:PORT]]... [--json] [--timeout MS] [--deadline S] [--adopt]
  *   lync-edge-dns schema [--stack-file]
  *   lync-edge-dns --version
  *
  * Exit codes: 0 all good; 1 invalid config, a mandatory violation or a verify
- * mismatch; 2 wrong usage. A failure is one block on stderr, with a stack
+ * mismatch; 2 wrong usage; 3 (diff only) the two files' records differ. A failure is one block on stderr, with a stack
  * trace only for an unexpected error and LYNC_EDGE_DNS_DEBUG=1. Loads no
  * Pulumi module.
  */
@@ -17,6 +18,7 @@ import { loadChecked } from "./load";
 import type { CliContext } from "./context";
 import { describeFailure, EXIT, UsageError } from "./errors";
 import { exitQuietlyOnClosedPipe } from "./output";
+import { addDiffCommand } from "./diff-command";
 import { addPlanCommand } from "./plan-command";
 import { addSchemaCommand } from "./schema-command";
 import { usageLine, withUsage } from "./usage";
@@ -60,9 +62,10 @@ function program(context: CliContext): Command {
         .helpOption("-h, --help", "show this help")
         .exitOverride()
         .configureOutput({ writeOut: context.out, writeErr: context.err });
-    withUsage(cli, "plan|verify|schema [options]");
+    withUsage(cli, "plan|diff|verify|schema [options]");
 
     addPlanCommand(cli, context);
+    addDiffCommand(cli, context);
 
     withUsage(cli.command("verify")
         .description("Resolve every planned record (SRV, A, AAAA) and report what live DNS holds: ok, missing, different, extra, ttl-different, resolver errors, unchecked.")

@@ -1,10 +1,11 @@
-/** `lync-edge-dns plan`: the records before Pulumi runs, as a table, JSON or zone files. */
+/** `lync-edge-dns plan`: the records before Pulumi runs, as a table, JSON, zone files or a Mermaid diagram. */
 import { Command, Option } from "commander";
 import { isMandatory } from "../components/core/rules/evaluate";
 import { paletteFor } from "./color";
 import { loadChecked } from "./load";
 import { outputWidth, type CliContext } from "./context";
 import { EXIT } from "./errors";
+import { planMermaid } from "./mermaid";
 import { writeLines } from "./output";
 import { planJson, planTable, planZones, warningLines, zoneFileText } from "./plan-output";
 import { withUsage } from "./usage";
@@ -12,7 +13,7 @@ import { writeZoneFiles } from "./zone-files";
 
 interface PlanOptions {
     config: string;
-    format: "table" | "json" | "zone";
+    format: "table" | "json" | "zone" | "mermaid";
     out?: string;
     wide?: boolean;
 }
@@ -22,10 +23,10 @@ export function addPlanCommand(cli: Command, context: CliContext): Command {
     const command = cli.command("plan")
         .description("Validate a deployment, run the policy rules and print the records it publishes.")
         .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file (Pulumi.<stack>.yaml)")
-        .addOption(new Option("--format <format>", "table (for people), json (planRecords + violations) or zone (RFC 1035 master files BIND loads)").choices(["table", "json", "zone"]).default("table"))
+        .addOption(new Option("--format <format>", "table (for people), json (planRecords + violations), zone (RFC 1035 master files BIND loads) or mermaid (the discovery chains as a flowchart)").choices(["table", "json", "zone", "mermaid"]).default("table"))
         .option("--out <dir>", "with --format zone: write one <zone>.zone file per zone into this folder instead of printing")
         .option("--wide", "table: never wrap cells (by default lines fit 100 columns, or the terminal's width)")
-        .addHelpText("after", "\nExamples:\n  lync-edge-dns plan --config Pulumi.prod.yaml\n  lync-edge-dns plan --config edge.yaml --format zone --out zones/")
+        .addHelpText("after", "\nExamples:\n  lync-edge-dns plan --config Pulumi.prod.yaml\n  lync-edge-dns plan --config edge.yaml --format zone --out zones/\n  lync-edge-dns plan --config Pulumi.prod.yaml --format mermaid > edge-dns.mmd")
         .action((options: PlanOptions, self: Command) => {
             // A silent no-op would leave the user looking for files that were never written.
             if (options.out !== undefined && options.format !== "zone") self.error("error: --out writes zone files: give it with --format zone", { exitCode: EXIT.usage });
@@ -37,11 +38,12 @@ export function addPlanCommand(cli: Command, context: CliContext): Command {
                 // stdout is for the machine here; people still see the warnings, on stderr.
                 const warnings = warningLines(planned.plan.warnings, { width: outputWidth(context.stderr, options.wide), palette: paletteFor(context.stderr) });
                 if (options.format === "json") context.out(planJson(planned, violations));
+                else if (options.format === "mermaid") writeLines(context.out, planMermaid(planned));
                 else if (options.out !== undefined) writeLines(context.out, writeZoneFiles(options.out, planned.plan.zones, zoneFileText));
                 else for (const section of planZones(planned)) context.out(section);
                 if (warnings.length > 0) writeLines(context.err, warnings);
             }
             context.setExit(violations.some(isMandatory) ? EXIT.problem : EXIT.ok);
         });
-    return withUsage(command, "--config <file> [--format table|json|zone] [--out <dir>] [--wide]");
+    return withUsage(command, "--config <file> [--format table|json|zone|mermaid] [--out <dir>] [--wide]");
 }

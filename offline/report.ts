@@ -2,7 +2,7 @@
  * What `npm start` prints: the record resources `pulumi up` would create,
  * by zone, each with its resource (type, logical name, key inputs) on an
  * indented line of its own so that every line fits the width; then the
- * certificate names, the warnings and the zone files written.
+ * certificate names, the warnings, the zone files and the Mermaid file written.
  */
 import type { Palette } from "../cli/color";
 import { certificateLines } from "../cli/plan-output";
@@ -16,6 +16,8 @@ export interface StartReportOptions {
     provider: string;
     /** The zone files written, as paths to show. */
     zoneFiles: readonly string[];
+    /** The Mermaid flowchart of the discovery chains, as a path to show. */
+    mermaidFile: string;
     width: number;
     palette: Palette;
 }
@@ -55,6 +57,7 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
     }
     lines.push("Zone files (BIND loads them as they are; drop the placeholder SOA and NS to import them):");
     for (const file of options.zoneFiles) lines.push(`  ${file}`);
+    lines.push("Discovery chains (a Mermaid flowchart; GitHub renders it in a ```mermaid block):", `  ${options.mermaidFile}`);
     lines.push(...hangingWrap(`pulumi up would create ${run.resources.length} resources: 1 ${component?.type.split(":").pop() ?? "component"} and ${records.length} ${records[0]?.type ?? "records"}.`, width, ""));
     return lines;
 }

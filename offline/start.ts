@@ -2,7 +2,8 @@
  * `npm start`: runs the Pulumi program (the root `index.ts`) offline, under
  * the SDK's mock engine, with a stack file's config. Prints the resources
  * `pulumi up` would create, grouped by zone, and the warnings; writes each
- * zone as a BIND zone file under `out/`. Nothing leaves this machine.
+ * zone as a BIND zone file under `out/`, and the discovery chains as a
+ * Mermaid flowchart (`out/edge-dns.mmd`). Nothing leaves this machine.
  *
  *   npm start                                   Pulumi.example.yaml
  *   npm start -- --stack prod                   Pulumi.prod.yaml
@@ -13,14 +14,16 @@
  * failure is one block on stderr (a stack trace only for an unexpected
  * error and LYNC_EDGE_DNS_DEBUG=1).
  */
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 import type { PlannedZone } from "../components/core/plan/model";
+import { planDeployment } from "../components/core/plan/planner";
 import { paletteFor } from "../cli/color";
 import { outputWidth } from "../cli/context";
 import { describeFailure, InputError } from "../cli/errors";
 import { exitQuietlyOnClosedPipe, writeLines } from "../cli/output";
+import { planMermaid } from "../cli/mermaid";
 import { zoneFileText } from "../cli/plan-output";
 import { writeZoneFiles } from "../cli/zone-files";
 import { parseStartArgs, START_USAGE } from "./args";
@@ -29,6 +32,8 @@ import { startReport } from "./report";
 import { readStackConfig } from "./stack-file";
 
 const PROJECT = "lync-edge-dns";
+/** The Mermaid file's name beside the zone files: one per run, like the zone files. */
+const MERMAID_FILE = "edge-dns.mmd";
 const ROOT = resolve(__dirname, "..");
 
 async function main(argv: string[]): Promise<number> {
@@ -49,10 +54,20 @@ async function main(argv: string[]): Promise<number> {
     const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
     const zones = (component?.outputs.records ?? []) as PlannedZone[];
     const written = writeZoneFiles(resolve(args.out), zones, zoneFileText);
+    // The component accepted this deployment, so the planner does too; it also keeps each record's origin, which the chains need.
+    const chains = planMermaid(planDeployment(config[`${PROJECT}:${STACK_CONFIG_KEYS.deployment}`]));
+    const mermaidFile = join(resolve(args.out), MERMAID_FILE);
+    try {
+        writeFileSync(mermaidFile, `${chains.join("\n")}\n`);
+    } catch (error) {
+        throw new InputError(`cannot write ${mermaidFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const shown = (file: string): string => (relative(process.cwd(), file).startsWith("..") ? file : relative(process.cwd(), file));
     const lines = startReport(run, {
         stack: args.stack,
         provider: String((config[dnsKey] as { provider?: unknown } | undefined)?.provider),
-        zoneFiles: written.map((f) => (relative(process.cwd(), f).startsWith("..") ? f : relative(process.cwd(), f))),
+        zoneFiles: written.map(shown),
+        mermaidFile: shown(mermaidFile),
         width: outputWidth(process.stdout, false),
         palette: paletteFor(process.stdout),
     });

@@ -1,13 +1,18 @@
 /**
  * The GitOps example. GIVEN examples/github-actions/edge-dns.yml, WHEN it is
  * read as GitHub Actions reads it, THEN a pull request plans every changed
- * stack file and previews with the policy pack, a merge runs `pulumi up` and
- * then verifies live DNS; and the lync-edge-dns commands it runs are
- * accepted by the CLI (plan runs for real on the example stack file).
+ * stack file, comments the diff of each against the base branch and
+ * previews with the policy pack, a merge runs `pulumi up` and then verifies
+ * live DNS; and the lync-edge-dns commands it runs are accepted by the CLI
+ * (plan runs for real on the example stack file, and the comment step's
+ * script runs in a git repository with a base branch and a pull request's
+ * commit, with `gh` and `npx` replaced by stand-ins that record the call and
+ * run the built CLI).
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as YAML from "yaml";
 import { builtCli } from "../helpers/build";
@@ -15,8 +20,8 @@ import { builtCli } from "../helpers/build";
 const ROOT = join(__dirname, "..", "..");
 const DIR = join(ROOT, "examples", "github-actions");
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; name?: string }
-interface Workflow { on: Record<string, { branches?: string[]; paths?: string[] }>; jobs: Record<string, { if: string; steps: Step[] }> }
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; name?: string; env?: Record<string, string> }
+interface Workflow { on: Record<string, { branches?: string[]; paths?: string[] }>; jobs: Record<string, { if: string; steps: Step[]; permissions?: Record<string, string> }> }
 
 describe("the GitHub Actions example", () => {
     const workflow = YAML.parse(readFileSync(join(DIR, "edge-dns.yml"), "utf8")) as Workflow;
@@ -64,5 +69,103 @@ describe("the GitHub Actions example", () => {
             }
         })();
         assert.equal(result, 1);
+    });
+
+    describe("the pull request's diff comment", function () {
+        this.timeout(120_000);
+        const step = () => workflow.jobs.plan.steps.find((s) => /lync-edge-dns diff/.test(s.run ?? "")) as Step;
+        let repo: string;
+        let temp: string;
+        let bin: string;
+        const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: repo, encoding: "utf8" });
+
+        before(() => {
+            repo = mkdtempSync(join(tmpdir(), "lync-edge-dns-gha-"));
+            temp = join(repo, ".runner-temp");
+            bin = join(repo, ".bin");
+            mkdirSync(temp);
+            mkdirSync(bin);
+            // Stand-ins: npx runs the built CLI; gh records its arguments and the comment's body.
+            writeFileSync(join(bin, "npx"), `#!/bin/sh\n[ "$1" = lync-edge-dns ] || exit 99\nshift\nexec "${process.execPath}" "${builtCli()}" "$@"\n`);
+            writeFileSync(join(bin, "gh"), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${join(temp, "gh-calls")}"\nwhile [ $# -gt 0 ]; do [ "$1" = --body-file ] && cp "$2" "${join(temp, "gh-body.md")}"; shift; done\n`);
+            chmodSync(join(bin, "npx"), 0o755);
+            chmodSync(join(bin, "gh"), 0o755);
+            git("init", "-q", "-b", "main");
+            writeFileSync(join(repo, ".gitignore"), ".bin/\n.runner-temp/\n");
+            writeFileSync(join(repo, "Pulumi.prod.yaml"), readFileSync(join(DIR, "Pulumi.prod.yaml"), "utf8"));
+            writeFileSync(join(repo, "Pulumi.lab.yaml"), readFileSync(join(DIR, "Pulumi.prod.yaml"), "utf8"));
+            git("add", "-A");
+            git("commit", "-qm", "base");
+            // What actions/checkout with fetch-depth 0 leaves: the base branch as a remote-tracking ref.
+            git("update-ref", "refs/remotes/origin/main", "HEAD");
+            git("checkout", "-qb", "pr");
+        });
+        after(() => rmSync(repo, { recursive: true, force: true }));
+
+        function runStep(): { status: number | null; stderr: string; calls: string; body: string } {
+            rmSync(join(temp, "gh-calls"), { force: true });
+            rmSync(join(temp, "gh-body.md"), { force: true });
+            const { env, run } = step();
+            const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", run ?? ""], {
+                cwd: repo,
+                encoding: "utf8",
+                env: {
+                    ...process.env,
+                    PATH: `${bin}:${process.env.PATH}`,
+                    RUNNER_TEMP: temp,
+                    GH_TOKEN: "token",
+                    BASE: env?.BASE === "${{ github.base_ref }}" ? "main" : "unexpected",
+                    PR: env?.PR === "${{ github.event.pull_request.number }}" ? "42" : "unexpected",
+                },
+            });
+            const read = (f: string) => (existsSync(join(temp, f)) ? readFileSync(join(temp, f), "utf8") : "");
+            return { status: result.status, stderr: result.stderr, calls: read("gh-calls"), body: read("gh-body.md") };
+        }
+
+        it("may write pull-request comments, with the job's own token", () => {
+            assert.equal(workflow.jobs.plan.permissions?.["pull-requests"], "write");
+            assert.equal(step().env?.GH_TOKEN, "${{ github.token }}");
+        });
+
+        it("comments the diff of each changed stack file, base branch against the pull request, as diff --format markdown prints it", () => {
+            const prod = join(repo, "Pulumi.prod.yaml");
+            writeFileSync(prod, readFileSync(prod, "utf8").replace("131.107.155.11]", "131.107.155.12]"));
+            // A new stack file has no base version: planned, not diffed.
+            writeFileSync(join(repo, "Pulumi.new.yaml"), readFileSync(prod, "utf8"));
+            git("add", "-A");
+            git("commit", "-qm", "move a pool member");
+            const { status, stderr, calls, body } = runStep();
+            assert.equal(status, 0, stderr);
+            assert.equal(calls, `pr comment 42 --body-file ${join(temp, "edge-dns-diff.md")}\n`);
+            const base = join(temp, "expected-before.yaml");
+            writeFileSync(base, git("show", "main:Pulumi.prod.yaml"));
+            const expected = spawnSync(process.execPath, [builtCli(), "diff", base, "Pulumi.prod.yaml", "--format", "markdown", "--title", "Pulumi.prod.yaml"], { cwd: repo, encoding: "utf8" });
+            assert.equal(expected.status, 3);
+            assert.equal(body, `${expected.stdout}\n`);
+            assert.match(body, /^### Edge DNS changes: `Pulumi\.prod\.yaml`$/m);
+            assert.match(body, /^\| changed \| contoso\.com \| A \| `sip\.contoso\.com` \| `131\.107\.155\.10, 131\.107\.155\.11` \| `131\.107\.155\.10, 131\.107\.155\.12` \|$/m);
+            assert.doesNotMatch(body, /Pulumi\.new\.yaml|Pulumi\.lab\.yaml/);
+        });
+
+        it("posts nothing when the changed stack files publish the same records", () => {
+            git("reset", "-q", "--hard", "main");
+            const lab = join(repo, "Pulumi.lab.yaml");
+            writeFileSync(lab, `${readFileSync(lab, "utf8")}# a comment changes no record\n`);
+            git("commit", "-qam", "comment only");
+            const { status, stderr, calls } = runStep();
+            assert.equal(status, 0, stderr);
+            assert.equal(calls, "");
+        });
+
+        it("fails the job when a changed stack file is invalid", () => {
+            git("reset", "-q", "--hard", "main");
+            const lab = join(repo, "Pulumi.lab.yaml");
+            writeFileSync(lab, readFileSync(lab, "utf8").replace("131.107.155.10,", "131.107.155.300,"));
+            git("commit", "-qam", "a typo");
+            const { status, stderr, calls } = runStep();
+            assert.equal(status, 1);
+            assert.match(stderr, /\(the after file\)/);
+            assert.equal(calls, "");
+        });
     });
 });

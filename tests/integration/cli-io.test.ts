@@ -143,7 +143,7 @@ describe("lync-edge-dns input and output", function () {
             assert.equal(stdout, "");
             assert.equal(stderr, [
                 "error: --out writes zone files: give it with --format zone",
-                "Usage: lync-edge-dns plan --config <file> [--format table|json|zone] [--out <dir>] [--wide]",
+                "Usage: lync-edge-dns plan --config <file> [--format table|json|zone|mermaid] [--out <dir>] [--wide]",
                 "(run \"lync-edge-dns plan --help\" for the options and examples)",
                 "",
             ].join("\n"));
