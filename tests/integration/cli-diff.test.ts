@@ -77,7 +77,8 @@ describe("lync-edge-dns diff and plan --format mermaid", function () {
     before(() => {
         CLI = builtCli();
         work = mkdtempSync(join(tmpdir(), "lync-edge-dns-diff-"));
-        // A pool member replaced, a simple URL renamed, mobility off (lyncdiscover goes).
+        // A pool member replaced, a simple URL renamed, mobility off (lyncdiscover
+        // stays: contoso.com keeps external access, and every client uses it).
         moved = edited(work, "moved.yaml", [
             ["        - 203.0.113.11\n", "        - 203.0.113.12\n"],
             ["          - dialin.contoso.com\n", "          - lync.contoso.com\n"],
@@ -102,22 +103,21 @@ describe("lync-edge-dns diff and plan --format mermaid", function () {
             const { status, stdout, stderr } = cli("diff", EXAMPLE, moved);
             assert.equal(stderr, "");
             assert.equal(stdout, [
-                "Zone contoso.com (5 changes)",
-                "  CHANGE   TYPE  NAME                      VALUES",
-                "  removed  A     dialin.contoso.com        - 198.51.100.10",
-                "  added    A     lync.contoso.com          + 198.51.100.10",
-                "  removed  A     lyncdiscover.contoso.com  - 198.51.100.10",
-                "  changed  A     sip.contoso.com           - 203.0.113.11",
-                "                                           + 203.0.113.12",
-                "  changed  A     xmpp.contoso.com          - 203.0.113.11",
-                "                                           + 203.0.113.12",
+                "Zone contoso.com (4 changes)",
+                "  CHANGE   TYPE  NAME                VALUES",
+                "  removed  A     dialin.contoso.com  - 198.51.100.10",
+                "  added    A     lync.contoso.com    + 198.51.100.10",
+                "  changed  A     sip.contoso.com     - 203.0.113.11",
+                "                                     + 203.0.113.12",
+                "  changed  A     xmpp.contoso.com    - 203.0.113.11",
+                "                                     + 203.0.113.12",
                 "",
                 "Zone fabrikam.com (1 change)",
                 "  CHANGE   TYPE  NAME              VALUES",
                 "  changed  A     sip.fabrikam.com  - 203.0.113.11",
                 "                                   + 203.0.113.12",
                 "",
-                "6 record sets change: 1 added, 2 removed, 3 changed.",
+                "5 record sets change: 1 added, 1 removed, 3 changed.",
                 "",
             ].join("\n"));
             assert.equal(status, 3);
@@ -134,7 +134,7 @@ describe("lync-edge-dns diff and plan --format mermaid", function () {
                 "  - _sipfederationtls._tcp.contoso.com is removed while contoso.com has Lync Mobile users: push",
                 "    notifications to their mobile clients stop",
                 "",
-                "13 record sets change: 0 added, 2 removed, 11 changed; 1 warning.",
+                "13 record sets change: 0 added, 1 removed, 12 changed; 1 warning.",
                 "",
             ]);
         });
@@ -165,13 +165,12 @@ describe("lync-edge-dns diff and plan --format mermaid", function () {
             assert.equal(head, [
                 "### Edge DNS changes: `Pulumi.prod.yaml`",
                 "",
-                "6 record sets change: 1 added, 2 removed, 3 changed.",
+                "5 record sets change: 1 added, 1 removed, 3 changed.",
                 "",
                 "| change | zone | type | name | before | after |",
                 "|---|---|---|---|---|---|",
                 "| removed | contoso.com | A | `dialin.contoso.com` | `198.51.100.10` |  |",
                 "| added | contoso.com | A | `lync.contoso.com` |  | `198.51.100.10` |",
-                "| removed | contoso.com | A | `lyncdiscover.contoso.com` | `198.51.100.10` |  |",
                 "| changed | contoso.com | A | `sip.contoso.com` | `203.0.113.10, 203.0.113.11` | `203.0.113.10, 203.0.113.12` |",
                 "| changed | contoso.com | A | `xmpp.contoso.com` | `203.0.113.10, 203.0.113.11` | `203.0.113.10, 203.0.113.12` |",
                 "| changed | fabrikam.com | A | `sip.fabrikam.com` | `203.0.113.10, 203.0.113.11` | `203.0.113.10, 203.0.113.12` |",
@@ -191,7 +190,6 @@ describe("lync-edge-dns diff and plan --format mermaid", function () {
                 "_xmpp-server._tcp.contoso.com -SRV 5269-> xmpp.contoso.com",
                 "xmpp.contoso.com -A-> 203.0.113.10",
                 "xmpp.contoso.com -A-> 203.0.113.12",
-                "lyncdiscover.contoso.com -A-> 198.51.100.10",
                 "_sipfederationtls._tcp.fabrikam.com -SRV 5061-> sip.fabrikam.com",
                 "sip.fabrikam.com -A-> 203.0.113.10",
                 "sip.fabrikam.com -A-> 203.0.113.12",
@@ -200,7 +198,7 @@ describe("lync-edge-dns diff and plan --format mermaid", function () {
             ]);
             assert.deepEqual(Object.fromEntries(chart.classes), {
                 added: ["lync.contoso.com"],
-                removed: ["dialin.contoso.com", "lyncdiscover.contoso.com"],
+                removed: ["dialin.contoso.com"],
                 changed: ["sip.contoso.com", "xmpp.contoso.com", "sip.fabrikam.com"],
             });
         });
