@@ -12,6 +12,8 @@
 import { UnknownValueError } from "@pulumi/policy";
 import { canonicalHostName, normalizeFoundName, quote, zoneFinder } from "../components/core/dns/names";
 import { LYNC_EDGE_DNS_TYPE } from "../components/core/component-type";
+import { SRV_KINDS } from "../components/core/plan/catalogue";
+import { parseSrv } from "../components/core/plan/values";
 import type { RecordSetFact, RuleInput } from "../components/core/rules/model";
 import { items, str, UNKNOWN, type Known, type ReadContext, type RecordContext, type StackRecordReader } from "../components/providers/stack-reader";
 import { ROUTE53_RECORD, ROUTE53_ZONE } from "../components/providers/route53/stack-reader";
@@ -19,6 +21,9 @@ import { AZURE_RECORD_SET } from "../components/providers/azure/stack-reader";
 import { PROVIDERS } from "../components/providers/registry";
 
 export { AZURE_RECORD_SET, ROUTE53_RECORD, ROUTE53_ZONE };
+
+/** The external access SRV kind: its port may be the Access Edge's own client port. */
+const SIP_EXTERNAL = SRV_KINDS.find((k) => k.portSetting === "accessEdgeClientPort") as (typeof SRV_KINDS)[number];
 
 /** A resource as stack validation receives it (the parts read here). */
 export interface StackResource {
@@ -113,6 +118,7 @@ export function readStack(resources: readonly StackResource[], settings: StackSe
     const managedZones = new Set(extra.managedZones ?? []);
     const mobilityDomains = new Set(extra.mobilityDomains ?? []);
     const domainHosting: Record<string, string> = {};
+    const accessEdgeClientPorts = new Set<number>();
     for (const r of resources) {
         const reader = readerOf.get(r.type);
         if (reader) {
@@ -125,6 +131,14 @@ export function readStack(resources: readonly StackResource[], settings: StackSe
             if (domains !== UNKNOWN) for (const d of domains ?? []) mobilityDomains.add(normalizeFoundName(d));
             const zones = items<string>(READ, () => r.props.records, (z) => str(z.zone));
             if (zones !== UNKNOWN) for (const z of zones ?? []) managedZones.add(normalizeFoundName(z));
+            // The Access Edge client port the component's _sip._tls records use (443 unless a
+            // single-IP Edge set edge.accessEdgeClientPort): the ports rule accepts it, as the component did.
+            const clientPorts = items<number[]>(READ, () => r.props.records, (z) => {
+                const records = Array.isArray(z.records) ? z.records as { name?: unknown; type?: unknown; values?: unknown }[] : [];
+                return records.filter((rec) => rec.type === "SRV" && typeof rec.name === "string" && rec.name.startsWith(`${SIP_EXTERNAL.service}.`))
+                    .flatMap((rec) => (Array.isArray(rec.values) ? rec.values : []).map((v) => (typeof v === "string" ? parseSrv(v)?.port : undefined)).filter((p): p is number => p !== undefined));
+            });
+            if (clientPorts !== UNKNOWN) for (const port of (clientPorts ?? []).flat()) accessEdgeClientPorts.add(port);
             // Where each domain's users are, as the component declares it (plain data, known at preview).
             const hosting = known(() => r.props.domainHosting);
             if (hosting !== UNKNOWN && hosting !== null && typeof hosting === "object") {
@@ -153,6 +167,7 @@ export function readStack(resources: readonly StackResource[], settings: StackSe
             managedZones: [...managedZones],
             allowPrivateAddresses: extra.allowPrivateAddresses ?? false,
             domainHosting,
+            accessEdgeClientPorts: [...accessEdgeClientPorts],
             unreadableSources: unreadable,
         },
         unreadable,

@@ -144,3 +144,30 @@ describe("Microsoft 365 in the policy pack", function () {
         ]);
     });
 });
+
+describe("a single-IP Edge's client port, judged alike by the component, plan and the pack", function () {
+    this.timeout(60_000);
+    // "possible, though not recommended ... 5061/TCP for the Access Edge, 444/TCP
+    // for the Web Conferencing Edge and 443/TCP for the AV Edge".
+    const singleIp: LyncEdgeDnsArgs = {
+        sipDomains: [{ name: "contoso.com" }],
+        edge: { accessEdgeIps: ["131.107.155.10"], accessEdgeClientPort: 5061, reverseProxy: { ips: ["131.107.155.40"], hosts: ["meet.contoso.com"] } },
+        dns: { provider: "route53", hostedZoneIds: { "contoso.com": "ZCONTOSO" } },
+    };
+
+    it("_sip._tls points to the client port, and neither the component nor the pack objects", async () => {
+        const { dns: _dns, ...deployment } = singleIp;
+        const plan = planRecords(deployment);
+        assert.deepEqual(plan.zones[0]?.records.find((r) => r.name === "_sip._tls.contoso.com")?.values, ["0 0 5061 sip.contoso.com."]);
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", singleIp));
+        const result = runPack(packResources(run));
+        assert.deepEqual(result.violations, [], describeResult(result));
+    });
+
+    it("a port neither 443 nor the client port is a violation in the pack too", async () => {
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", singleIp));
+        const result = runPack([...packResources(run), r53("_sip._tls.contoso.com", "SRV", ["0 0 8443 sip.contoso.com."])]);
+        const ports = result.violations.filter((v) => v.policy === "lync-federation-ports").map((v) => v.message.split(":")[0]);
+        assert.deepEqual(ports, ["_sip._tls.contoso.com (external access) points to port 8443; it must be 443 or 5061"]);
+    });
+});
