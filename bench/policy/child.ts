@@ -6,7 +6,8 @@
  *
  * Calls every policy of edgeDnsPolicies() the way the policy server's
  * analyzeStack does: per policy, a fresh resources array whose props are
- * wrapped in the unknown-checking proxy from @pulumi/policy/proxy. Only the
+ * fresh copies (the server deserializes them per policy) wrapped in the
+ * unknown-checking proxy from @pulumi/policy/proxy. Only the
  * validateStack calls are timed (building the stack and the server's own
  * per-policy wrapping are not our code). Prints one JSON line.
  */
@@ -38,7 +39,8 @@ function main(): void {
     const report: PolicyReport = { resources: stack.length, validateMs: 0, perPolicyMs: {}, wrapMs: 0, violations: 0, deferred: 0 };
     for (const policy of edgeDnsPolicies()) {
         const wrapStarted = performance.now();
-        const resources = stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unknownCheckingProxy(r.props) }));
+        // The server deserializes every resource's props afresh for each policy: fresh objects, as here.
+        const resources = stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unknownCheckingProxy(structuredClone(r.props)) }));
         report.wrapMs += performance.now() - wrapStarted;
         const args: StackValidationArgs = {
             resources: resources as unknown as StackValidationArgs["resources"],
