@@ -10,7 +10,7 @@ const STAT = "/proc/stat";
 const SAMPLE_MS = 250;
 /** Idle share of all CPUs over one sample that counts as quiet. */
 const QUIET = 0.8;
-const MAX_WAIT_MS = 30_000;
+const MAX_WAIT_MS = 5_000;
 
 /** What the waits came to over a whole run. */
 export const quietStats = { runs: 0, waitedMs: 0, startedBusy: 0 };

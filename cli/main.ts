@@ -23,9 +23,19 @@ import { addPlanCommand } from "./plan-command";
 import { addSchemaCommand } from "./schema-command";
 import { usageLine, withUsage } from "./usage";
 import { packageVersion } from "./version";
-import { adoptionReport, formatAdoption } from "./verify/adopt";
-import { startProgress } from "./verify/progress";
-import { formatReport, MAX_DEADLINE_MS, parseServer, resolveServers, verifyPlan, VerifyOptionError, VERIFY_DEFAULTS } from "./verify/verify";
+import { MAX_DEADLINE_MS, VERIFY_DEFAULTS } from "./verify/defaults";
+import { parseServer, resolveServers, VerifyOptionError } from "./verify/servers";
+
+/** The resolver, its report and adoption: loaded only when verify runs, so that plan never loads the network modules. */
+function verifyModules() {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    return {
+        ...(require("./verify/verify") as typeof import("./verify/verify")),
+        ...(require("./verify/adopt") as typeof import("./verify/adopt")),
+        ...(require("./verify/progress") as typeof import("./verify/progress")),
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 export { EXIT } from "./errors";
 
@@ -80,6 +90,7 @@ function program(context: CliContext): Command {
             // Servers first: a name that does not resolve is wrong usage, whatever the config holds.
             const servers = await resolveServers(options.server ?? []);
             const { planned } = loadChecked(options.config);
+            const { adoptionReport, formatAdoption, formatReport, startProgress, verifyPlan } = verifyModules();
             const progress = startProgress(process.stderr);
             try {
                 const report = await verifyPlan(planned.plan, {

@@ -6,7 +6,8 @@
 import { UnknownValueError, type ReportViolation, type StackValidationArgs, type StackValidationPolicy } from "@pulumi/policy";
 import type { EnforcementLevel } from "../components/core/rules/model";
 import { RULES } from "../components/core/rules/rules";
-import { normalizeSettings, readStack, type StackResource } from "./stack-records";
+import { readStackShared } from "./shared-read";
+import { normalizeSettings, type StackResource } from "./stack-records";
 
 export { normalizeSettings, readStack, type NormalizedSettings, type StackInput, type StackResource, type StackSettings } from "./stack-records";
 
@@ -69,9 +70,9 @@ export function validateStackWithRule(ruleName: string, resources: readonly Stac
     if (!rule) throw new Error(`internal: no rule ${ruleName}`);
     const { settings, problems } = normalizeSettings(config ?? {}, `the policy config ${ruleName}.`);
     for (const problem of problems) report(`${problem[0].toUpperCase()}${problem.slice(1)}`);
-    // The policy server hands each policy its own resources array, so each
-    // policy reads the stack itself (linear; measured in docs/performance.md).
-    const { input } = readStack(resources, settings);
+    // The policy server hands each policy its own resources array; a stack
+    // with the same content as the previous policy's is read once (shared-read.ts).
+    const { input } = readStackShared(resources, settings);
     const { findings, undecided } = rule.check(input);
     for (const finding of findings) report(finding.message, finding.sources.length === 1 ? finding.sources[0] : undefined);
     if (undecided.length > 0) throw judgedAtUpdate([...new Set(undecided)]);

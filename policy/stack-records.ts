@@ -10,6 +10,7 @@
  * undecided rather than guessed at.
  */
 import { UnknownValueError } from "@pulumi/policy";
+import { withPlainProps } from "./plain-props";
 import { canonicalHostName, normalizeFoundName, quote, zoneFinder } from "../components/core/dns/names";
 import { LYNC_EDGE_DNS_TYPE } from "../components/core/component-type";
 import { SRV_KINDS } from "../components/core/plan/catalogue";
@@ -50,7 +51,12 @@ const READ: ReadContext = { known };
 
 /** True for a resource whose URN says it is a child of a LyncEdgeDns component. */
 function createdByComponent(urn: string): boolean {
-    return (urn.split("::")[2] ?? "").split("$").includes(LYNC_EDGE_DNS_TYPE);
+    // urn:pulumi:<stack>::<project>::<parent types $-joined>$<type>::<name>: the third part, found without splitting the whole URN.
+    const start = urn.indexOf("::", urn.indexOf("::") + 2);
+    if (start === -1) return false;
+    const end = urn.indexOf("::", start + 2);
+    const types = urn.slice(start + 2, end === -1 ? undefined : end);
+    return types === LYNC_EDGE_DNS_TYPE || types.startsWith(`${LYNC_EDGE_DNS_TYPE}$`) || types.endsWith(`$${LYNC_EDGE_DNS_TYPE}`) || types.includes(`$${LYNC_EDGE_DNS_TYPE}$`);
 }
 
 /** What stack validation needs beside the rules' input. */
@@ -107,7 +113,8 @@ export function normalizeSettings(settings: StackSettings, prefix = ""): Normali
  * `settings` add to what the stack says; entries that are not DNS names are
  * left out (see `normalizeSettings`, which says why).
  */
-export function readStack(resources: readonly StackResource[], settings: StackSettings = {}, readers: readonly StackRecordReader[] = STACK_READERS): StackInput {
+export function readStack(given: readonly StackResource[], settings: StackSettings = {}, readers: readonly StackRecordReader[] = STACK_READERS): StackInput {
+    const resources = given.map(withPlainProps);
     const extra = normalizeSettings(settings).settings;
     const readerOf = new Map<string, StackRecordReader>();
     for (const reader of readers) for (const type of reader.resourceTypes) readerOf.set(type, reader);

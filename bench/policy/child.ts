@@ -2,11 +2,16 @@
  * The policy pack's stack validation over a synthetic stack, in a fresh
  * process (started by measure.ts):
  *
- *   node dist/bench/policy/child.js RECORDS
+ *   node dist/bench/policy/child.js RECORDS [preview]
+ *
+ * With `preview`, every record's computed outputs (Route 53 fqdn and id;
+ * Azure DNS fqdn, id, name, type) are unknown, as at the preview of the
+ * update that creates them; what cannot be judged then is deferred.
  *
  * Calls every policy of edgeDnsPolicies() the way the policy server's
  * analyzeStack does: per policy, a fresh resources array whose props are
- * wrapped in the unknown-checking proxy from @pulumi/policy/proxy. Only the
+ * fresh copies (the server deserializes them per policy) wrapped in the
+ * unknown-checking proxy from @pulumi/policy/proxy. Only the
  * validateStack calls are timed (building the stack and the server's own
  * per-policy wrapping are not our code). Prints one JSON line.
  */
@@ -17,7 +22,21 @@ import { syntheticStack } from "./stack";
 
 // The policy SDK's own proxy, as its server uses it (not in its typings).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(value: T): T };
+const { unknownCheckingProxy, unknownStringValue } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(value: T): T; unknownStringValue: string };
+
+/** The outputs a provider computes during the update, per record type: unknown at its preview. */
+const COMPUTED: Record<string, readonly string[]> = {
+    "aws:route53/record:Record": ["fqdn", "id"],
+    "azure-native:dns:RecordSet": ["fqdn", "id", "name", "type"],
+};
+
+function atPreview<T extends { type: string; props: Record<string, unknown> }>(resource: T): T {
+    const computed = COMPUTED[resource.type];
+    if (computed === undefined) return resource;
+    const props = { ...resource.props };
+    for (const key of computed) props[key] = unknownStringValue;
+    return { ...resource, props };
+}
 
 /** What the child prints. */
 export interface PolicyReport {
@@ -33,12 +52,14 @@ export interface PolicyReport {
 
 function main(): void {
     const records = Number(process.argv[2]);
-    if (!Number.isInteger(records) || records < 9) throw new Error("usage: child.js RECORDS (at least 9)");
-    const stack = syntheticStack(records);
+    if (!Number.isInteger(records) || records < 9) throw new Error("usage: child.js RECORDS (at least 9) [preview]");
+    const preview = process.argv[3] === "preview";
+    const stack = preview ? syntheticStack(records).map(atPreview) : syntheticStack(records);
     const report: PolicyReport = { resources: stack.length, validateMs: 0, perPolicyMs: {}, wrapMs: 0, violations: 0, deferred: 0 };
     for (const policy of edgeDnsPolicies()) {
         const wrapStarted = performance.now();
-        const resources = stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unknownCheckingProxy(r.props) }));
+        // The server deserializes every resource's props afresh for each policy: fresh objects, as here.
+        const resources = stack.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unknownCheckingProxy(structuredClone(r.props)) }));
         report.wrapMs += performance.now() - wrapStarted;
         const args: StackValidationArgs = {
             resources: resources as unknown as StackValidationArgs["resources"],

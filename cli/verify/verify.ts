@@ -24,6 +24,7 @@
 import type { EdgeDnsPlan, PlannedRecordSet } from "../../components/core/plan/model";
 import { compareValues, describeComparison, normalizeName, normalizeValues } from "./compare";
 import { describeError, Lookup, type LookupOptions, type LookupResult } from "./lookup";
+import { MAX_DEADLINE_MS, VERIFY_DEFAULTS } from "./defaults";
 import { resolveServers, VerifyOptionError } from "./servers";
 import { followSrvTarget, srvTargets } from "./srv";
 import { VERIFY_STATUSES, type RecordCheck, type VerifyOptions, type VerifyReport, type VerifyStatus, type VerifySummary } from "./types";
@@ -33,11 +34,7 @@ export { parseServer, resolveServers, VerifyOptionError, type ServerSpec } from 
 export { VERIFY_STATUSES } from "./types";
 export type { RecordCheck, SrvTargetCheck, SrvTargetStatus, VerifyOptions, VerifyReport, VerifyStatus, VerifySummary } from "./types";
 
-/** The defaults of `VerifyOptions`. */
-export const VERIFY_DEFAULTS = { timeoutMs: 2000, concurrency: 32, tries: 2, deadlineMs: 300_000 } as const;
-
-/** The longest deadline taken: a day. Anything longer is a typo (milliseconds given as seconds), not a plan. */
-export const MAX_DEADLINE_MS = 86_400_000;
+export { MAX_DEADLINE_MS, VERIFY_DEFAULTS };
 
 /**
  * Most serious first: which status a record set gets when several problems

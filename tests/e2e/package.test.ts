@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { builtCli } from "../helpers/build";
 
 const ROOT = join(__dirname, "..", "..");
 const CONSUMER_VERSIONS = ["@pulumi/pulumi@3.270.0", "@pulumi/aws@7.48.0", "@pulumi/azure-native@3.28.0", "typescript@5.9.3", "@types/node@20.19.8"];
@@ -30,7 +31,9 @@ describe("the npm package, installed from its tarball into a consumer project", 
 
     before(() => {
         work = mkdtempSync(join(tmpdir(), "lync-edge-dns-pack-"));
-        [packed] = JSON.parse(npm(ROOT, "pack", "--json", "--pack-destination", work));
+        // Built once per test run (shared with the CLI tests); packing runs no second build.
+        builtCli();
+        [packed] = JSON.parse(npm(ROOT, "pack", "--json", "--ignore-scripts", "--pack-destination", work));
         project = join(work, "consumer");
         execFileSync("mkdir", ["-p", join(project, "src")]);
         writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));

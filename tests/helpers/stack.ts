@@ -89,8 +89,9 @@ export interface PackResult {
 /** Runs every policy of the pack over the resources, as `pulumi preview --policy-pack` would. */
 export function runPack(resources: PackResource[], config: Record<string, PolicyConfig> = {}): PackResult {
     const result: PackResult = { violations: [], deferred: [] };
-    const proxied = resources.map((r) => ({ ...r, props: unknownCheckingProxy(r.props) as Record<string, unknown> }));
     for (const policy of edgeDnsPolicies()) {
+        // As the policy server does: each policy gets its own array, with props deserialized afresh.
+        const proxied = resources.map((r) => ({ ...r, props: unknownCheckingProxy(structuredClone(r.props)) as Record<string, unknown> }));
         const report: ReportViolation = (message, urn) => result.violations.push({ policy: policy.name, level: String(policy.enforcementLevel), message, urn });
         try {
             policy.validateStack({

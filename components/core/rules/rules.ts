@@ -52,17 +52,31 @@ function edgeService(name: string, exact = true): { prefix: string; port: number
     return undefined;
 }
 
-function edgeSrvSets(input: RuleInput): (RecordSetFact & { service: NonNullable<ReturnType<typeof edgeService>> })[] {
-    const sets: (RecordSetFact & { service: NonNullable<ReturnType<typeof edgeService>> })[] = [];
+type EdgeSrvSet = RecordSetFact & {
+    service: NonNullable<ReturnType<typeof edgeService>>;
+    /** `values` parsed, once per input (undefined where a value is malformed). */
+    srvs: (SrvValue | undefined)[] | undefined;
+};
+
+/**
+ * Each input's Edge SRV sets, found once and shared by every rule run over
+ * that input (rules never change their input); found again if its record
+ * list was replaced or grew.
+ */
+const edgeSrvSetsOf = new WeakMap<RuleInput, { records: readonly RecordSetFact[]; length: number; sets: EdgeSrvSet[] }>();
+
+function edgeSrvSets(input: RuleInput): EdgeSrvSet[] {
+    const known = edgeSrvSetsOf.get(input);
+    if (known && known.records === input.records && known.length === input.records.length) return known.sets;
+    const sets: EdgeSrvSet[] = [];
     for (const r of input.records) {
         if (r.type !== "SRV") continue;
         const service = edgeService(r.name, !r.nameUndecided);
-        if (service) sets.push({ ...r, service });
+        if (service) sets.push({ ...r, service, srvs: r.values?.map(parseSrv) });
     }
+    edgeSrvSetsOf.set(input, { records: input.records, length: input.records.length, sets });
     return sets;
 }
-
-type EdgeSrvSet = ReturnType<typeof edgeSrvSets>[number];
 
 /**
  * Visits every value of every Edge SRV record set that is well formed;
@@ -73,9 +87,8 @@ function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvVal
     const findings: Finding[] = [];
     const undecided: string[] = [];
     for (const set of edgeSrvSets(input)) {
-        if (set.values === undefined) { undecided.push(set.source); continue; }
-        for (const value of set.values) {
-            const srv = parseSrv(value);
+        if (set.srvs === undefined) { undecided.push(set.source); continue; }
+        for (const srv of set.srvs) {
             const finding = srv ? visit(set, srv) : undefined;
             if (finding === "undecided") { undecided.push(set.source); break; }
             if (finding) findings.push(finding);
@@ -89,7 +102,12 @@ function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvVal
  * number of records. Sets whose name waits for their zone are not among
  * them (see `undecidedNames`).
  */
+const groupsOf = new WeakMap<readonly RecordSetFact[], { length: number; byName: Map<string, RecordSetFact[]> }>();
+
 function groupByName(records: readonly RecordSetFact[]): Map<string, RecordSetFact[]> {
+    // Several rules group the same list: once per list (found again if it grew).
+    const known = groupsOf.get(records);
+    if (known && known.length === records.length) return known.byName;
     const byName = new Map<string, RecordSetFact[]>();
     for (const r of records) {
         if (r.nameUndecided) continue;
@@ -97,6 +115,7 @@ function groupByName(records: readonly RecordSetFact[]): Map<string, RecordSetFa
         if (group) group.push(r);
         else byName.set(r.name, [r]);
     }
+    groupsOf.set(records, { length: records.length, byName });
     return byName;
 }
 
