@@ -15,6 +15,7 @@ import { planDeployment } from "../../components/core/plan/planner";
 import { runProgramFile } from "../../offline/engine";
 import { readStackConfig } from "../../offline/stack-file";
 import { builtCli } from "../helpers/build";
+import { requireTool } from "../helpers/tools";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -95,5 +96,24 @@ describe("plan output", function () {
         const quiet = describeFailure(new RangeError("boom"), "p", "", false);
         assert.equal(quiet.text, "p: unexpected error: RangeError: boom\n(set LYNC_EDGE_DNS_DEBUG=1 to see where it happened)\n");
         assert.match(describeFailure(new RangeError("boom"), "p", "", true).text, /^p: unexpected error: RangeError: boom\nRangeError: boom\n\s+at /);
+    });
+});
+
+describe("colour on a terminal only", function () {
+    this.timeout(60_000);
+
+    /** `plan` on a pseudo-terminal (script(1)), as in a user's shell; `env` beside the test's own. */
+    function onTerminal(env: Record<string, string> = {}): string {
+        const script = requireTool("script");
+        const command = [process.execPath, builtCli(), "plan", "--config", "Pulumi.example.yaml"].map((a) => `'${a}'`).join(" ");
+        const result = spawnSync(script, ["-q", "-e", "-c", command, "/dev/null"], { cwd: ROOT, encoding: "utf8", timeout: 30_000, env: { ...process.env, NO_COLOR: "", ...env } });
+        assert.equal(result.status, 0, result.stdout);
+        return result.stdout;
+    }
+
+    it("the warnings heading is yellow on a terminal, plain with NO_COLOR and when piped", () => {
+        assert.ok(onTerminal().includes("\u001b[33mWarnings (4)\u001b[39m"), "yellow on a terminal");
+        assert.ok(!onTerminal({ NO_COLOR: "1" }).includes("\u001b["), "NO_COLOR: no escape codes");
+        assert.ok(!plan().stdout.includes("\u001b["), "piped: no escape codes");
     });
 });
