@@ -17,7 +17,7 @@
  *       required for every domain with external users.
  */
 import assert from "node:assert/strict";
-import { ConfigError, diffPlans, planDeployment, planRecords, type EdgeDnsConfig } from "../../components";
+import { ConfigError, SRV_PORTS, SRV_SERVICES, diffPlans, planDeployment, planRecords, type EdgeDnsConfig } from "../../components";
 import { MICROSOFT_TABLES } from "../helpers/microsoft-365-tables";
 
 function rows(config: EdgeDnsConfig): string[] {
@@ -113,5 +113,12 @@ describe("the cutover from hybrid to Teams Only", () => {
         const dual = { ...before, edge: { ...EDGE, accessEdgeIps: ["131.107.155.10", "2001:4898::10"] } };
         const diff = diffPlans(planDeployment(dual), planDeployment(after));
         assert.ok(diff.warnings.includes("sip.contoso.com changes from A and AAAA to a CNAME to sipdir.online.lync.com.: it also holds AAAA, which Pulumi deletes only after creating the CNAME, and DNS refuses a CNAME beside other data, so this change fails half-way. Apply it in two steps: first with microsoft365.legacyClientRecords false (the address records go), then true (the CNAMEs come)"), diff.warnings.join("\n"));
+    });
+});
+
+describe("the public SRV constants", () => {
+    it("keep the Edge's three services, the online kinds sharing theirs (RFC 2782 names, IANA ports)", () => {
+        assert.deepEqual(SRV_PORTS, { sipFederation: 5061, sipExternal: 443, xmppServer: 5269 });
+        assert.deepEqual(SRV_SERVICES, { sipFederation: "_sipfederationtls._tcp", sipExternal: "_sip._tls", xmppServer: "_xmpp-server._tcp" });
     });
 });

@@ -8,9 +8,11 @@ import { SRV_KINDS, type SrvKind } from "./catalogue";
 export { AUTODISCOVER_LABEL } from "./catalogue";
 
 type SrvKindId = "sipFederation" | "sipExternal" | "xmppServer";
+const SERVICE_IDS: readonly SrvKindId[] = ["sipFederation", "sipExternal", "xmppServer"];
 
+/** The Edge's own services, as the public constants have always named them (the online kinds share their services). */
 function byId<T>(pick: (kind: SrvKind) => T): Record<SrvKindId, T> {
-    return Object.fromEntries(SRV_KINDS.map((k) => [k.id, pick(k)])) as Record<SrvKindId, T>;
+    return Object.fromEntries(SRV_KINDS.filter((k) => (SERVICE_IDS as readonly string[]).includes(k.id)).map((k) => [k.id, pick(k)])) as Record<SrvKindId, T>;
 }
 
 /** The ports of the SRV records (RFC 5922 sips 5061, RFC 6120 xmpp-server 5269; 443 for Lync external access). */
