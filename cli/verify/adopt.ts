@@ -16,7 +16,9 @@ export type Adoption =
     /** It does not exist: created, so it must stay out of `dns.adopt` (an import of it would fail). */
     | "absent"
     /** No answer could be had (resolver error, deadline): look again before adopting. */
-    | "unknown";
+    | "unknown"
+    /** The name holds a record of the other kind (CNAME against A/AAAA/SRV): neither imported nor created until it is deleted. */
+    | "conflicts";
 
 /** One record set's adoption, with what was found. */
 export interface AdoptionCheck {
@@ -59,6 +61,7 @@ export function adoptionReport(report: VerifyReport, authoritative: boolean): Ad
 function adoptionOf(check: RecordCheck, authoritative: boolean): AdoptionCheck {
     const base = { name: check.name, type: check.type, expected: check.expected, found: check.found, expectedTtl: check.expectedTtl, foundTtl: check.foundTtl, differences: [] };
     if (check.status === "missing") return { ...base, adoption: "absent" };
+    if (check.conflict) return { ...base, adoption: "conflicts", detail: `${check.conflict.type} ${check.conflict.values.join(", ")}` };
     if (check.found.length === 0) return { ...base, adoption: "unknown", detail: check.detail ?? check.status };
     const differences: AdoptionCheck["differences"] = [];
     if (check.expected.join("\n") !== check.found.join("\n")) differences.push("values");
@@ -80,10 +83,12 @@ export function formatAdoption(report: AdoptionReport): string {
             case "differs": return `${head}exists and differs (${c.differences.join(", ")}): adopted, then changed to the plan's values; plan ${values(c.expected, c.expectedTtl)}, live ${values(c.found, c.foundTtl)}`;
             case "absent": return `${head}absent: will be created (leave it out of dns.adopt)`;
             case "unknown": return `${head}unknown, no answer (${c.detail}): check again before adopting; left out of the list`;
+            case "conflicts": return `${head}the name holds ${c.detail} instead, which DNS refuses beside ${/^[AS]/.test(c.type) ? "an" : "a"} ${c.type} (RFC 1034 §3.6.2): neither adopted nor created; delete it first (left out of the list)`;
         }
     });
     const count = (a: Adoption): number => report.checks.filter((c) => c.adoption === a).length;
-    lines.push("", `${report.checks.length} record sets: ${count("matches")} exist and match, ${count("differs")} exist and differ, ${count("absent")} absent, ${count("unknown")} unknown`);
+    const conflicts = count("conflicts");
+    lines.push("", `${report.checks.length} record sets: ${count("matches")} exist and match, ${count("differs")} exist and differ, ${count("absent")} absent, ${count("unknown")} unknown${conflicts > 0 ? `, ${conflicts} held by the other type` : ""}`);
     if (report.adopt.length === 0) {
         lines.push("", "None exists: leave dns.adopt out; pulumi up creates them all.");
     } else {

@@ -194,6 +194,8 @@ export class Lookup {
             case "A":
             case "AAAA": {
                 const records = type === "A" ? await this.resolver.resolve4(name, { ttl: true }) : await this.resolver.resolve6(name, { ttl: true });
+                // An answer with no address of the type (a CNAME whose target this server does not hold) holds none.
+                if (records.length === 0) return { outcome: "missing", reason: "NODATA" };
                 return { outcome: "found", values: normalizeValues(type, records.map((r) => r.address)), ttl: Math.min(...records.map((r) => r.ttl)) };
             }
             case "CNAME": return { outcome: "found", values: normalizeValues(type, await this.resolver.resolveCname(name)) };

@@ -76,6 +76,13 @@ export interface RecordCheck {
     detail?: string;
     /** SRV only: each distinct target of the found values, followed. */
     targets?: SrvTargetCheck[];
+    /**
+     * When the record set is missing but its name holds a record of the
+     * other kind — a CNAME where the plan has A/AAAA/SRV, or A/AAAA where it
+     * has a CNAME — that record: DNS refuses the two side by side (RFC 1034
+     * §3.6.2), so the planned record cannot be created until it is deleted.
+     */
+    conflict?: { type: string; values: string[] };
 }
 
 /** How `verifyPlan` resolves. */

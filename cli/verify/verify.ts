@@ -22,7 +22,7 @@
  * No Pulumi module is loaded here: the CLI runs this without an engine.
  */
 import type { EdgeDnsPlan, PlannedRecordSet } from "../../components/core/plan/model";
-import { compareValues, describeComparison, normalizeName, normalizeValues } from "./compare";
+import { compareValues, describeComparison, normalizeName, normalizeValues, type LookupType } from "./compare";
 import { describeError, Lookup, type LookupOptions, type LookupResult } from "./lookup";
 import { MAX_DEADLINE_MS, VERIFY_DEFAULTS } from "./defaults";
 import { resolveServers, VerifyOptionError } from "./servers";
@@ -100,6 +100,19 @@ function ttlFinding(result: Extract<LookupResult, { outcome: "found" }>, planned
     return drifted ? { status: "ttl-different", detail: `TTL ${result.ttl}, planned ${planned}` } : undefined;
 }
 
+/**
+ * The record of the other kind at a name that lacks the planned type: a
+ * CNAME where the plan has data, or addresses where it has a CNAME.
+ */
+async function otherKind(lookup: Lookup, name: string, type: string): Promise<RecordCheck["conflict"]> {
+    const types: LookupType[] = type === "CNAME" ? ["A", "AAAA"] : ["CNAME"];
+    for (const other of types) {
+        const result = await lookup.query(name, other);
+        if (result.outcome === "found" && result.values.length > 0) return { type: other, values: result.values };
+    }
+    return undefined;
+}
+
 /** Checks one planned record set, following SRV targets. */
 async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, record: PlannedRecordSet): Promise<RecordCheck> {
     const name = normalizeName(record.name);
@@ -109,6 +122,13 @@ async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, rec
     if (result.outcome === "unchecked") return settle(base, [{ status: "unchecked", detail: `not checked: the deadline of ${duration(run.deadlineMs)} ran out first` }]);
     if (result.outcome === "error") return settle(base, [{ status: "resolver-error", detail: describeError(result) }]);
     if (result.outcome === "missing") {
+        const conflict = result.reason === "NXDOMAIN" ? undefined : await otherKind(lookup, name, record.type);
+        if (conflict) {
+            return settle({ ...base, conflict }, [{
+                status: "different",
+                detail: `the name holds ${conflict.type} ${conflict.values.join(", ")} instead: DNS refuses a CNAME beside other data (RFC 1034 §3.6.2), so the planned ${record.type} cannot be created until that record is deleted`,
+            }]);
+        }
         const detail = result.reason === "NXDOMAIN" ? "NXDOMAIN (the name does not exist)" : `NODATA (the name exists without a ${record.type} record)`;
         return settle(base, [{ status: "missing", detail }]);
     }

@@ -103,4 +103,15 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
         assert.equal(result.status, 0, result.stdout);
         assert.match(result.stdout, /^6 record sets: 6 exist and match, 0 exist and differ, 0 absent, 0 unknown$/m);
     });
+
+    it("a name held by a CNAME where the plan has an A: said on its line, left out of the list, exit 1", async () => {
+        // lyncdiscover pointed to Microsoft 365 by hand, as a hybrid estate that half moved would have it.
+        await bind.serve([{ zone: "contoso.com", text: AS_PLANNED.replace("lyncdiscover             3600 IN A    131.107.155.40", "lyncdiscover             3600 IN CNAME webdir.online.lync.com.") }]);
+        const result = adopt();
+        assert.equal(result.status, 1, result.stdout);
+        const lines = result.stdout.split("\n");
+        assert.ok(lines.includes("lyncdiscover.contoso.com A: the name holds CNAME webdir.online.lync.com instead, which DNS refuses beside an A (RFC 1034 §3.6.2): neither adopted nor created; delete it first (left out of the list)"), result.stdout);
+        assert.ok(lines.includes("6 record sets: 5 exist and match, 0 exist and differ, 0 absent, 0 unknown, 1 held by the other type"), result.stdout);
+        assert.ok(!lines.includes('    - "lyncdiscover.contoso.com A"'));
+    });
 });
