@@ -9,6 +9,7 @@
 import { basename, extname } from "node:path";
 import type * as YamlModule from "yaml";
 import { ConfigError } from "../components/core/config/errors";
+import { unknownKeyMessageFor } from "../components/core/config/schema";
 import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 import { FileReadError, readTextFile } from "./read-file";
 
@@ -82,6 +83,19 @@ export function readConfigDocument(file: string): unknown {
     return extname(file).toLowerCase() === ".json" ? parseJson(file, text) : parseYaml(file, text);
 }
 
+/**
+ * A structured config value as `pulumi config set` may store it: a JSON
+ * string, which the program's `requireObject` parses. Anything else as it is.
+ */
+function fromPulumiString(value: unknown): unknown {
+    if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return value;
+    try {
+        return JSON.parse(value) as unknown;
+    } catch {
+        return value;
+    }
+}
+
 /** Reads and parses the file; a stack file gives its deployment key. Throws `ConfigError`. */
 export function readDeploymentFile(file: string): DeploymentFile {
     const value = readConfigDocument(file);
@@ -89,13 +103,25 @@ export function readDeploymentFile(file: string): DeploymentFile {
     if (stackConfig !== null && typeof stackConfig === "object" && !Array.isArray(stackConfig) && Object.keys(stackConfig).some((k) => k.includes(":"))) {
         const keys = Object.keys(stackConfig).filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));
         if (keys.length !== 1) {
+            const near = Object.keys(stackConfig).filter((k) => k.split(":")[1] !== undefined && unknownKeyMessageFor(k.split(":")[1] as string, [STACK_CONFIG_KEYS.deployment]).includes("did you mean"));
             throw fileError(file, keys.length === 0
-                ? `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. lync-edge-dns:${STACK_CONFIG_KEYS.deployment})`
+                ? `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. lync-edge-dns:${STACK_CONFIG_KEYS.deployment})${near.length > 0 ? `; did you mean ${near.map((k) => JSON.stringify(k)).join(", ")}?` : ""}`
                 : `is a Pulumi stack file with ${keys.length} deployment keys (${keys.join(", ")}); keep one`);
         }
         const project = keys[0].slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length);
         const config = stackConfig as Record<string, unknown>;
-        return { config: config[keys[0]], dns: config[`${project}:${STACK_CONFIG_KEYS.dns}`], foundAt: `config["${keys[0]}"]` };
+        // The program reads only these two keys of its project: any other is a typo
+        // (an `adopt:` pasted one level too far out, `deploymnt`) that would be ignored.
+        const known = Object.values(STACK_CONFIG_KEYS).map((k) => `${project}:${k}`);
+        const stray = Object.keys(config).filter((k) => k.startsWith(`${project}:`) && !known.includes(k));
+        if (stray.length > 0) {
+            throw new ConfigError(stray.map((k) => ({ path: `config["${k}"]`, message: unknownKeyMessageFor(k, known) })), `Cannot read ${file}`);
+        }
+        return {
+            config: fromPulumiString(config[keys[0]]),
+            dns: fromPulumiString(config[`${project}:${STACK_CONFIG_KEYS.dns}`]),
+            foundAt: `config["${keys[0]}"]`,
+        };
     }
     return { config: value, foundAt: "the file" };
 }

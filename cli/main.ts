@@ -78,7 +78,7 @@ function program(context: CliContext): Command {
     addDiffCommand(cli, context);
 
     withUsage(cli.command("verify")
-        .description("Resolve every planned record (SRV, A, AAAA) and report what live DNS holds: ok, missing, different, extra, ttl-different, resolver errors, unchecked.")
+        .description("Resolve every planned record (SRV, A, AAAA, CNAME) and report what live DNS holds: ok, missing, different, extra, ttl-different, resolver errors, unchecked.")
         .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file")
         .option("--server <host[:port]>", "DNS server to ask, an IP address or a host name (repeatable); default: the system resolver", server)
         .option("--json", "print the report as JSON")

@@ -92,8 +92,9 @@ export function formatAdoption(report: AdoptionReport): string {
     if (report.adopt.length === 0) {
         lines.push("", "None exists: leave dns.adopt out; pulumi up creates them all.");
     } else {
-        lines.push("", "dns.adopt for the record sets that exist (under lync-edge-dns:dns in the stack file, or the component's dns):", "  adopt:");
-        for (const entry of report.adopt) lines.push(`    - "${entry}"`);
+        // Indented as it goes in a stack file, under `config:` and `lync-edge-dns:dns:`, so it pastes as is.
+        lines.push("", "dns.adopt for the record sets that exist (under lync-edge-dns:dns: in the stack file, or in the component's dns):", "    adopt:");
+        for (const entry of report.adopt) lines.push(`      - "${entry}"`);
     }
     return `${lines.join("\n")}\n`;
 }

@@ -51,7 +51,11 @@ export function checkDeployment(input: CheckInput): CheckResult {
         planned = planDeployment(input.config);
     } catch (error) {
         if (!ConfigError.isInstance(error)) throw error;
-        return { issues: [...error.issues], violations: [], warnings: [] };
+        // Every mistake at once: the DNS target's own (a misspelt provider, an
+        // unknown key) beside the deployment's, though its zones are not known.
+        const out = new IssueCollector();
+        if (input.dns !== undefined) checkTargetFields(input.dns, undefined, Object.keys(PROVIDERS), out);
+        return { issues: [...error.issues, ...out.issues], violations: [], warnings: [] };
     }
     const out = new IssueCollector();
     const target = input.dns !== undefined || input.requireDns ? checkTarget(input.dns, planned, out) : undefined;

@@ -211,3 +211,44 @@ describe("names and addresses as the plan writes them", () => {
         assert.doesNotThrow(() => planRecords({ sipDomains: ["contoso.com"], edge: { accessEdgeIps: ["2001:4860::10"] } }));
     });
 });
+
+describe("a stack file read as the program reads it", function () {
+    this.timeout(60_000);
+
+    function planRaw(yaml: string): { status: number | null; stderr: string } {
+        const dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-stack-"));
+        try {
+            const file = join(dir, "Pulumi.prod.yaml");
+            writeFileSync(file, yaml);
+            const result = spawnSync(process.execPath, [builtCli(), "plan", "--config", file, "--format", "json"], { cwd: ROOT, encoding: "utf8" });
+            return { status: result.status, stderr: result.stderr.replaceAll(file, "Pulumi.prod.yaml") };
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }
+
+    it("takes a deployment stored as a JSON string, as `pulumi config set` stores it and requireObject reads it", () => {
+        const json = JSON.stringify({ sipDomains: ["contoso.com"], edge: { accessEdgeIps: ["131.107.155.10"] } });
+        assert.equal(planRaw(`config:\n  lync-edge-dns:dns:\n    provider: route53\n  lync-edge-dns:deployment: '${json}'\n`).status, 0);
+    });
+
+    it("refuses a key of the project the program never reads (an adopt list pasted one level out), naming the key", () => {
+        const result = planRaw("config:\n  lync-edge-dns:dns:\n    provider: route53\n  lync-edge-dns:adopt: [\"sip.contoso.com A\"]\n  lync-edge-dns:deployment:\n    sipDomains: [contoso.com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n");
+        assert.equal(result.status, 1);
+        assert.equal(result.stderr, 'Cannot read Pulumi.prod.yaml (1 problem):\n  - config["lync-edge-dns:adopt"]: unknown key; did you mean "lync-edge-dns:dns"?\n');
+    });
+
+    it("reports the DNS target's mistakes beside the deployment's, all at once, here and in the component", async () => {
+        const result = planRaw("config:\n  lync-edge-dns:dns:\n    provider: route54\n  lync-edge-dns:deployment:\n    sipDomains: [{ name: contoso.com, mobilty: true }]\n    edge: { accessEdgeIps: [203.0.113.300] }\n");
+        const expected = [
+            'sipDomains[0].mobilty: unknown key; did you mean "mobility"?',
+            'edge.accessEdgeIps[0]: "203.0.113.300" is not a valid IP address: it is not an IPv4 address (four decimal numbers 0-255) or an IPv6 address',
+            'dns.provider: must be one of "route53", "azure", got "route54"',
+        ];
+        assert.equal(result.status, 1);
+        assert.equal(result.stderr, `Invalid lync-edge-dns configuration (3 problems):\n${expected.map((e) => `  - ${e}\n`).join("")}`);
+        const { error, registered } = await componentRefusal({ sipDomains: [{ name: "contoso.com", mobilty: true }], edge: { accessEdgeIps: ["203.0.113.300"] }, dns: { provider: "route54" } });
+        assert.deepEqual(issuesOf(error), expected);
+        assert.equal(registered, 0);
+    });
+});

@@ -112,7 +112,7 @@ describe("the cutover from hybrid to Teams Only", () => {
     it("a dual-stack Edge: the one-step change would fail half-way, so diffPlans says which two steps", () => {
         const dual = { ...before, edge: { ...EDGE, accessEdgeIps: ["131.107.155.10", "2001:4898::10"] } };
         const diff = diffPlans(planDeployment(dual), planDeployment(after));
-        assert.ok(diff.warnings.includes("sip.contoso.com changes from A and AAAA to a CNAME to sipdir.online.lync.com.: it also holds AAAA, which Pulumi deletes only after creating the CNAME, and DNS refuses a CNAME beside other data, so this change fails half-way. Apply it in two steps: first with microsoft365.legacyClientRecords false (the address records go), then true (the CNAMEs come)"), diff.warnings.join("\n"));
+        assert.ok(diff.warnings.includes("sip.contoso.com changes from A and AAAA to a CNAME to sipdir.online.lync.com.: it also holds AAAA, which Pulumi deletes only after creating the CNAME, and DNS refuses a CNAME beside other data, so this change fails half-way. Apply it in two steps: first with microsoft365.legacyClientRecords false (the address records go), then true (the CNAMEs come); that setting is the deployment's, so between the two steps the legacy records of every other online domain are gone too"), diff.warnings.join("\n"));
     });
 });
 

@@ -93,8 +93,11 @@ function handle(value: unknown, path: string, out: IssueCollector): ZoneHandle |
     return undefined;
 }
 
-/** A zone map with its keys made canonical (case, trailing dot, IDN), each a zone of this deployment, each once. */
-function zoneMap(given: unknown, path: string, zones: readonly string[], out: IssueCollector): Map<string, ZoneHandle> {
+/**
+ * A zone map with its keys made canonical (case, trailing dot, IDN), each a
+ * zone of this deployment (when the zones are known), each once.
+ */
+function zoneMap(given: unknown, path: string, zones: readonly string[] | undefined, out: IssueCollector): Map<string, ZoneHandle> {
     const map = new Map<string, ZoneHandle>();
     if (given === undefined) return map;
     if (typeof given !== "object" || given === null || Array.isArray(given) || isHandle(given)) {
@@ -105,8 +108,8 @@ function zoneMap(given: unknown, path: string, zones: readonly string[], out: Is
     for (const [key, value] of Object.entries(given)) {
         const at = `${path}[${quote(key)}]`;
         const name = canonicalHostName(key);
-        if (!name.ok || !zones.includes(name.value)) {
-            out.error(at, `${quote(key)} is not a zone of this deployment (${zones.join(", ")})`);
+        if (!name.ok || (zones !== undefined && !zones.includes(name.value))) {
+            out.error(at, zones === undefined ? `${quote(key)} is not a zone name` : `${quote(key)} is not a zone of this deployment (${zones.join(", ")})`);
             continue;
         }
         const earlier = firstKey.get(name.value);
@@ -121,8 +124,12 @@ function zoneMap(given: unknown, path: string, zones: readonly string[], out: Is
     return map;
 }
 
-/** The generic part of the `dns` check: a known provider, no unknown keys, zone maps keyed by canonical zones. */
-export function checkTargetFields(target: unknown, zones: readonly string[], providers: readonly string[], out: IssueCollector) {
+/**
+ * The generic part of the `dns` check: a known provider, no unknown keys,
+ * zone maps keyed by canonical zones. `zones` undefined: the deployment is
+ * itself in error, so zone keys are checked as names only.
+ */
+export function checkTargetFields(target: unknown, zones: readonly string[] | undefined, providers: readonly string[], out: IssueCollector) {
     if (target === undefined || target === null || typeof target !== "object" || Array.isArray(target) || isHandle(target)) {
         const shape = `{ provider: ${providers.map((p) => quote(p)).join(" | ")}, ... }`;
         out.error("dns", target === undefined ? `is required: ${shape}` : `must be an object ${shape}, got ${quote(target)}`);

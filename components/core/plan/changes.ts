@@ -162,7 +162,7 @@ function cutoverWarnings(old: Map<string, PlacedRecordSet>, next: Map<string, Pl
         if (alias && was && (was.has("A") || was.has("AAAA"))) {
             const held = ["A", "AAAA"].filter((t) => was.has(t)).join(" and ");
             warnings.push(was.has("AAAA")
-                ? `${name} changes from ${held} to a CNAME to ${alias.values.join(", ")}: it also holds AAAA, which Pulumi deletes only after creating the CNAME, and DNS refuses a CNAME beside other data, so this change fails half-way. Apply it in two steps: first with microsoft365.legacyClientRecords false (the address records go), then true (the CNAMEs come)`
+                ? `${name} changes from ${held} to a CNAME to ${alias.values.join(", ")}: it also holds AAAA, which Pulumi deletes only after creating the CNAME, and DNS refuses a CNAME beside other data, so this change fails half-way. Apply it in two steps: first with microsoft365.legacyClientRecords false (the address records go), then true (the CNAMEs come); that setting is the deployment's, so between the two steps the legacy records of every other online domain are gone too`
                 : `${name} changes from A to a CNAME to ${alias.values.join(", ")}: the component replaces the A record set, deleting it before it creates the CNAME (DNS refuses a CNAME beside other data)`);
         } else if (!alias && was?.has("CNAME") && (types.has("A") || types.has("AAAA"))) {
             warnings.push(`${name} changes from a CNAME back to ${[...types.keys()].join(" and ")}: the component deletes the CNAME before it creates the A record set${types.has("AAAA") ? "; the AAAA record set is created first and DNS refuses it beside the CNAME, so apply it in two steps (first without the legacy client records)" : ""}`);
