@@ -5,6 +5,7 @@
  * 3.174.0 and later). Built on the verify report, so it resolves exactly as
  * `verify` does.
  */
+import { DEFAULT_WIDTH, hangingWrap } from "../text-layout";
 import type { RecordCheck, VerifyReport } from "./types";
 
 /** What adopting one record set will do. */
@@ -74,8 +75,12 @@ function values(list: readonly string[], ttl: number | undefined): string {
     return `${list.join(", ") || "-"}${ttl === undefined ? "" : ` (TTL ${ttl})`}`;
 }
 
-/** One line per record set, naming it and saying what adopting it does; then the summary and the `dns.adopt` list. */
-export function formatAdoption(report: AdoptionReport): string {
+/**
+ * One item per record set, naming it and saying what adopting it does,
+ * wrapped at spaces within `width` columns; then the summary and the
+ * `dns.adopt` list.
+ */
+export function formatAdoption(report: AdoptionReport, width: number = DEFAULT_WIDTH): string {
     const lines = report.checks.map((c) => {
         const head = `${c.name} ${c.type}: `;
         switch (c.adoption) {
@@ -86,14 +91,18 @@ export function formatAdoption(report: AdoptionReport): string {
             case "conflicts": return `${head}the name holds ${c.detail} instead, which DNS refuses beside ${/^[AS]/.test(c.type) ? "an" : "a"} ${c.type} (RFC 1034 §3.6.2): neither adopted nor created; delete it first (left out of the list)`;
         }
     });
+    // Each item's continuation lines indented, so that the record set each begins with stands out.
+    const items = lines.flatMap((line) => hangingWrap(line, width, "", "    "));
     const count = (a: Adoption): number => report.checks.filter((c) => c.adoption === a).length;
     const conflicts = count("conflicts");
+    lines.length = 0;
+    lines.push(...items);
     lines.push("", `${report.checks.length} record sets: ${count("matches")} exist and match, ${count("differs")} exist and differ, ${count("absent")} absent, ${count("unknown")} unknown${conflicts > 0 ? `, ${conflicts} held by the other type` : ""}`);
     if (report.adopt.length === 0) {
         lines.push("", "None exists: leave dns.adopt out; pulumi up creates them all.");
     } else {
         // Indented as it goes in a stack file, under `config:` and `lync-edge-dns:dns:`, so it pastes as is.
-        lines.push("", "dns.adopt for the record sets that exist (under lync-edge-dns:dns: in the stack file, or in the component's dns):", "    adopt:");
+        lines.push("", "dns.adopt for the record sets that exist (under lync-edge-dns:dns: in a stack file):", "    adopt:");
         for (const entry of report.adopt) lines.push(`      - "${entry}"`);
     }
     return `${lines.join("\n")}\n`;

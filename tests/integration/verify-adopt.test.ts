@@ -68,6 +68,12 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
         rmSync(dir, { recursive: true, force: true });
     });
 
+    /** The output with each wrapped item back on one line. */
+    function unwrapped(text: string): string {
+        // (not the adopt list, whose lines are indented as in a stack file)
+        return text.replace(/\n {4}(?=\S)(?!adopt:)/g, " ");
+    }
+
     function adopt(): { status: number | null; stdout: string; stderr: string } {
         return spawnSync(process.execPath, [cli, "verify", "--config", join(dir, "edge.yaml"), "--server", bind.address, "--adopt"], { encoding: "utf8" });
     }
@@ -75,7 +81,9 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
     it("says per record set what adopting it does, lists those that exist, exit 1", () => {
         const result = adopt();
         assert.equal(result.stderr, "");
-        assert.equal(result.stdout, [
+        // Each item wraps within 100 columns, its continuation lines indented by four.
+        assert.deepEqual(result.stdout.split("\n").filter((l) => l.length > 100), []);
+        assert.equal(unwrapped(result.stdout), [
             "_sip._tls.contoso.com SRV: exists and matches: adopted as it is",
             "_sipfederationtls._tcp.contoso.com SRV: exists and differs (TTL): adopted, then changed to the plan's values; plan 0 0 5061 sip.contoso.com. (TTL 3600), live 0 0 5061 sip.contoso.com. (TTL 300)",
             "dialin.contoso.com A: absent: will be created (leave it out of dns.adopt)",
@@ -85,7 +93,7 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
             "",
             "6 record sets: 2 exist and match, 3 exist and differ, 1 absent, 0 unknown",
             "",
-            "dns.adopt for the record sets that exist (under lync-edge-dns:dns: in the stack file, or in the component's dns):",
+            "dns.adopt for the record sets that exist (under lync-edge-dns:dns: in a stack file):",
             "    adopt:",
             '      - "_sip._tls.contoso.com SRV"',
             '      - "_sipfederationtls._tcp.contoso.com SRV"',
@@ -109,7 +117,7 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
         await bind.serve([{ zone: "contoso.com", text: AS_PLANNED.replace("lyncdiscover             3600 IN A    131.107.155.40", "lyncdiscover             3600 IN CNAME webdir.online.lync.com.") }]);
         const result = adopt();
         assert.equal(result.status, 1, result.stdout);
-        const lines = result.stdout.split("\n");
+        const lines = unwrapped(result.stdout).split("\n");
         assert.ok(lines.includes("lyncdiscover.contoso.com A: the name holds CNAME webdir.online.lync.com instead, which DNS refuses beside an A (RFC 1034 §3.6.2): neither adopted nor created; delete it first (left out of the list)"), result.stdout);
         assert.ok(lines.includes("6 record sets: 5 exist and match, 0 exist and differ, 0 absent, 0 unknown, 1 held by the other type"), result.stdout);
         assert.ok(!lines.includes('      - "lyncdiscover.contoso.com A"'));
