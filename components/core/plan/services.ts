@@ -5,8 +5,6 @@
  */
 import { SRV_KINDS, type SrvKind } from "./catalogue";
 
-export { AUTODISCOVER_LABEL } from "./catalogue";
-
 type SrvKindId = "sipFederation" | "sipExternal" | "xmppServer";
 const SERVICE_IDS: readonly SrvKindId[] = ["sipFederation", "sipExternal", "xmppServer"];
 
