@@ -40,11 +40,13 @@ function sources(dir: string): string[] {
     });
 }
 
-/** The sources tsconfig.build.json compiles, each with its file in dist. */
+/** Every source the build compiles, each with the file in dist made from it (the CLI's: its bundle). */
 function builtSources(): { source: string; built: string }[] {
     const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts"].map((f) => join(ROOT, f));
-    return [...sources(join(ROOT, "components")), ...sources(join(ROOT, "cli")), ...policy]
+    const compiled = [...sources(join(ROOT, "components")), ...policy]
         .map((source) => ({ source, built: join(ROOT, "dist", relative(ROOT, source)).replace(/\.ts$/, ".js") }));
+    const bundled = sources(join(ROOT, "cli")).map((source) => ({ source, built: join(ROOT, "dist", "cli", "bundle.js") }));
+    return [...compiled, ...bundled];
 }
 
 /** Why dist must be built first, if it must: a built file missing, or older than its source. */

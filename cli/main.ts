@@ -141,7 +141,10 @@ export async function run(argv: string[], out: (text: string) => void = (t) => p
     }
 }
 
-if (require.main === module) {
+/** The command itself: runs with the process's arguments and sets its exit code. */
+export function main(): void {
     exitQuietlyOnClosedPipe(process.stdout);
     void run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
+
+if (require.main === module) main();

@@ -3,7 +3,6 @@
  * `--server ns1.example.net:5353`), checked, host names resolved, and
  * turned into what node's `Resolver.setServers` takes.
  */
-import { lookup as systemLookup } from "node:dns/promises";
 import * as ipaddr from "ipaddr.js";
 
 /** A server address or verify option that cannot be used, with a message for the user. */
@@ -24,6 +23,11 @@ export interface ServerSpec {
 
 /** How a host name is resolved: node's `dns.promises.lookup` (getaddrinfo: /etc/hosts, then DNS), all addresses. */
 export type HostLookup = (host: string, options: { all: true }) => Promise<{ address: string; family: number }[]>;
+
+/** node's lookup, its module loaded when a name is looked up: `plan` parses no --server and never needs it. */
+const systemLookup: HostLookup = (host, options) =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("node:dns/promises") as typeof import("node:dns/promises")).lookup(host, options);
 
 function checkPort(text: string, raw: string): number {
     const port = Number(text);

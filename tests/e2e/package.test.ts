@@ -50,11 +50,11 @@ describe("the npm package, installed from its tarball into a consumer project", 
     });
     after(() => rmSync(work, { recursive: true, force: true }));
 
-    it("packs the built JavaScript, type declarations, JSON schemas and docs, nothing else", () => {
+    it("packs the built JavaScript, type declarations, JSON schemas and docs, the CLI's code cache, nothing else", () => {
         const paths = packed.files.map((f) => f.path);
-        const unexpected = paths.filter((p) => !/^(dist\/.+\.(js|d\.ts)|schema\/[a-z-]+\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(p));
+        const unexpected = paths.filter((p) => !/^(dist\/.+\.(js|d\.ts)|dist\/cli\/bundle\.v8cache|schema\/[a-z-]+\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(p));
         assert.deepEqual(unexpected, []);
-        for (const required of ["dist/components/index.js", "dist/components/index.d.ts", "dist/policy/policies.js", "dist/cli/main.js", "schema/edge-dns-config.schema.json", "schema/stack-file.schema.json", "LICENSE", "CHANGELOG.md"]) {
+        for (const required of ["dist/components/index.js", "dist/components/index.d.ts", "dist/policy/policies.js", "dist/cli/main.js", "dist/cli/bundle.js", "dist/cli/bundle.v8cache", "schema/edge-dns-config.schema.json", "schema/stack-file.schema.json", "LICENSE", "CHANGELOG.md"]) {
             assert.ok(paths.includes(required), required);
         }
         assert.ok(!paths.some((p) => p.startsWith("tests/") || p.endsWith(".map") || p === "dist/policy/index.js"), "no tests, source maps or the pack's server entry");

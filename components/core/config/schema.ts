@@ -6,7 +6,7 @@
  * The schema checks shape and ranges only; what needs the whole deployment
  * (names, addresses, zones, collisions) is checked in `validate.ts`.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { ConfigIssue } from "./errors";
 import { quote } from "../dns/names";
 import { Hosting, Microsoft365Cloud, ServerVersion, type EdgeDnsConfig } from "./types";
