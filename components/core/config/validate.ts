@@ -6,7 +6,7 @@
 import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
 import { Hosting, Microsoft365Cloud, ServerVersion } from "./types";
-import { domainRecords, type DeploymentFacts, type DeploymentKindId } from "../plan/catalogue";
+import { domainKindSelector, ownerName, type DeploymentFacts, type DeploymentKindId } from "../plan/catalogue";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
 import { canonicalHostName, canonicalRelativeName, isWithin, MAX_NAME, quote, zoneFinder } from "../dns/names";
 
@@ -203,8 +203,9 @@ function checkMostSpecificZones(domains: DomainSpec[], zones: string[], out: Iss
  */
 function checkPublishedNameLengths(domains: DomainSpec[], facts: DeploymentFacts, out: IssueCollector): void {
     const { labels } = facts;
+    const kindsOf = domainKindSelector(facts);
     for (const d of domains) {
-        const tooLong = domainRecords(d.name, d, facts).map((r) => r.name).filter((n) => n.length > MAX_NAME);
+        const tooLong = kindsOf(d).map(({ kind }) => ownerName(kind, d.name, facts)).filter((n) => n.length > MAX_NAME);
         if (tooLong.length > 0) {
             const longest = tooLong.reduce((a, b) => (b.length > a.length ? b : a));
             const byLabel = [labels.accessEdge, labels.xmpp].some((l) => longest === `${l}.${d.name}`);

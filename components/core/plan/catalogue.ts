@@ -292,14 +292,6 @@ export const FEDERATION_SRV: SrvKind = kindById("sipFederation") as SrvKind;
 /** The CNAME kinds: each may take the name of an address kind when a domain moves online. */
 export const CNAME_KINDS: readonly CnameKind[] = DOMAIN_KINDS.filter((k): k is CnameKind => k.type === "CNAME");
 
-/** A kind a domain publishes, with its owner name and the roles that ask for it. */
-export interface DomainRecord {
-    kind: DomainKind;
-    /** Absolute owner name. */
-    name: string;
-    roles: RecordRole[];
-}
-
 /** The owner name of a kind under domain `domain`. */
 export function ownerName(kind: DomainKind, domain: string, deployment: DeploymentFacts): string {
     return `${kind.type === "SRV" ? kind.service : kind.label(deployment)}.${domain}`;
@@ -311,12 +303,20 @@ export function targetName(target: KindTarget, domain: string, deployment: Deplo
     return ownerName(kindById(target.host), domain, deployment);
 }
 
-/**
- * What one SIP domain publishes: every kind whose roles apply, and every
- * host an applying SRV points to. Pure; the planner, the validator and the
- * rules all take the list from here.
- */
-export function domainRecords(domain: string, d: DomainFlags, deployment: DeploymentFacts): DomainRecord[] {
+/** A kind a domain publishes, with the roles that ask for it. */
+export interface DomainKindUse {
+    kind: DomainKind;
+    roles: readonly RecordRole[];
+}
+
+/** Every flag of a domain, in a fixed order: together they decide what it publishes. */
+const DOMAIN_FLAGS = ["federationDiscovery", "mobility", "xmpp", "externalAccess", "hosting"] as const satisfies readonly (keyof DomainFlags)[];
+// A flag added to DomainFlags but not to DOMAIN_FLAGS would be left out of the selector's key: refused here.
+const everyFlagListed: [Exclude<keyof DomainFlags, (typeof DOMAIN_FLAGS)[number]>] extends [never] ? true : false = true;
+void everyFlagListed;
+
+/** Every kind whose roles apply to a domain with flags `d`, and every host an applying SRV points to, in catalogue order. */
+function selectKinds(d: DomainFlags, deployment: DeploymentFacts): DomainKindUse[] {
     const roles = new Map<DomainKindId, RecordRole[]>();
     const add = (id: DomainKindId, role: RecordRole): void => {
         const list = roles.get(id);
@@ -333,8 +333,23 @@ export function domainRecords(domain: string, d: DomainFlags, deployment: Deploy
             }
         }
     }
-    return DOMAIN_KINDS.filter((k) => roles.has(k.id))
-        .map((kind) => ({ kind, name: ownerName(kind, domain, deployment), roles: roles.get(kind.id) ?? [] }));
+    return DOMAIN_KINDS.filter((k) => roles.has(k.id)).map((kind) => ({ kind, roles: roles.get(kind.id) ?? [] }));
+}
+
+/**
+ * What each SIP domain of one deployment publishes, chosen once per
+ * combination of flags: thousands of domains share a handful of
+ * combinations, so a plan makes one choice per combination, not one per
+ * domain. The lists returned are shared: read them, never change them.
+ */
+export function domainKindSelector(deployment: DeploymentFacts): (d: DomainFlags) => readonly DomainKindUse[] {
+    const byFlags = new Map<string, readonly DomainKindUse[]>();
+    return (d) => {
+        const key = DOMAIN_FLAGS.map((flag) => d[flag]).join(" ");
+        let kinds = byFlags.get(key);
+        if (!kinds) byFlags.set(key, kinds = selectKinds(d, deployment));
+        return kinds;
+    };
 }
 
 /** True for a kind whose name belongs on the Edge's external certificate. */

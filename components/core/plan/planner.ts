@@ -11,7 +11,7 @@ import type { EdgeDnsConfig } from "../config/types";
 import { validateConfig, type AddressSet, type Deployment } from "../config/validate";
 import { absolute, zoneFinder } from "../dns/names";
 import { formatSrv } from "./values";
-import { DEPLOYMENT_HOST_KINDS, MICROSOFT_365_SRV, domainRecords, targetName, type KindId } from "./catalogue";
+import { DEPLOYMENT_HOST_KINDS, MICROSOFT_365_SRV, domainKindSelector, ownerName, targetName, type KindId } from "./catalogue";
 import { RecordType, type EdgeDnsPlan, type PlannedZone, type RecordOrigin, type RecordRole, type TracedRecordSet } from "./model";
 
 export { SRV_PORTS, SRV_SERVICES } from "./services";
@@ -27,31 +27,34 @@ export interface PlanResult {
     origins: RecordOrigin[];
 }
 
+/** `values` sorted, as a new array (the caller's, e.g. a pool's addresses, is shared). */
+function sortedCopy(values: readonly string[]): string[] {
+    return values.length === 1 ? [values[0] as string] : [...values].sort();
+}
+
 class PlanBuilder {
-    private readonly sets = new Map<string, TracedRecordSet>();
+    /** The record sets at each name: one per type, so at most a few. */
     private readonly typesByName = new Map<string, TracedRecordSet[]>();
     readonly conflicts: ConfigIssue[] = [];
 
     constructor(private readonly deployment: Deployment, private readonly zoneOf: (name: string) => string | undefined) {}
 
     /** Adds a record set, or merges into one that the same values already fill. */
-    add(name: string, type: RecordType, values: string[], kind: KindId, roles: readonly RecordRole[], source: string): void {
-        const sorted = [...values].sort();
-        const key = `${name} ${type}`;
-        const existing = this.sets.get(key);
+    add(name: string, type: RecordType, values: readonly string[], kind: KindId, roles: readonly RecordRole[], source: string): void {
+        const atName = this.typesByName.get(name);
+        const existing = atName?.find((s) => s.type === type);
         if (!existing) {
             // Validation put every domain and host in a zone, so the lookup finds one.
             const zone = this.zoneOf(name) as string;
             const set: TracedRecordSet = {
-                name, type, ttl: this.deployment.ttl, values: sorted, zone,
+                name, type, ttl: this.deployment.ttl, values: sortedCopy(values), zone,
                 origin: { zone, name, type, roles: [...roles], sources: [source], kinds: [kind] },
             };
-            this.sets.set(key, set);
-            const atName = this.typesByName.get(name);
             if (atName) atName.push(set);
             else this.typesByName.set(name, [set]);
             return;
         }
+        const sorted = sortedCopy(values);
         if (sorted.join(" ") !== existing.values.join(" ")) {
             this.conflicts.push({
                 path: source,
@@ -96,12 +99,27 @@ class PlanBuilder {
     result(warnings: string[]): PlanResult {
         this.aliasClashes();
         if (this.conflicts.length > 0) throw new ConfigError(this.conflicts);
-        const records = [...this.sets.values()].sort((a, b) => compare(a.zone, b.zone) || compare(a.name, b.name) || compare(a.type, b.type));
+        // Plan order is zone, then name, then type. Sorting each zone's few
+        // record sets, and the zones, costs far fewer comparisons than
+        // sorting every record set of a large deployment at once.
+        const byZone = new Map<string, TracedRecordSet[]>();
+        for (const sets of this.typesByName.values()) {
+            for (const set of sets) {
+                const inZone = byZone.get(set.zone);
+                if (inZone) inZone.push(set);
+                else byZone.set(set.zone, [set]);
+            }
+        }
+        const records: TracedRecordSet[] = [];
         const zones: PlannedZone[] = [];
-        let current: PlannedZone | undefined;
-        for (const { zone, name, type, ttl, values } of records) {
-            if (current?.zone !== zone) zones.push(current = { zone, records: [] });
-            current.records.push({ name, type, ttl, values });
+        for (const zone of [...byZone.keys()].sort(compare)) {
+            const inZone = (byZone.get(zone) as TracedRecordSet[]).sort((a, b) => compare(a.name, b.name) || compare(a.type, b.type));
+            const planned: PlannedZone = { zone, records: [] };
+            for (const set of inZone) {
+                records.push(set);
+                planned.records.push({ name: set.name, type: set.type, ttl: set.ttl, values: set.values });
+            }
+            zones.push(planned);
         }
         return { plan: { zones, warnings }, deployment: this.deployment, records, origins: records.map((r) => r.origin) };
     }
@@ -121,8 +139,10 @@ export function planDeployment(config: EdgeDnsConfig | unknown): PlanResult {
     const facts = { labels: deployment.labels, hasReverseProxy: deployment.reverseProxy !== undefined, microsoft365: deployment.microsoft365 };
     const pools: Record<"accessEdge" | "reverseProxy", AddressSet | undefined> = { accessEdge: deployment.accessEdge, reverseProxy: deployment.reverseProxy };
 
+    const kindsOf = domainKindSelector(facts);
     for (const d of deployment.domains) {
-        for (const { kind, name, roles } of domainRecords(d.name, d, facts)) {
+        for (const { kind, roles } of kindsOf(d)) {
+            const name = ownerName(kind, d.name, facts);
             if (kind.type === "SRV") {
                 // On premises: the deployment's priority and weight (Microsoft's
                 // examples: 0 0); to Microsoft 365: Microsoft's table, 100 1.
