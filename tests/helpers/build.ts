@@ -1,15 +1,27 @@
-/** The CLI as shipped: `npm run build` once per test run, then dist/cli/main.js. */
+/**
+ * The CLI as shipped: `npm run build` once per test run, then dist/cli/main.js.
+ *
+ * Under `npm test` (and each tier's config) mocha's global setup builds
+ * before any test file loads, in the main process, and tells the parallel
+ * workers so through the environment; a test file run on its own builds on
+ * first use.
+ */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
-let built = false;
+/** Set by the global setup once dist is built for this run; inherited by mocha's workers. */
+const BUILT_FOR_THIS_RUN = "LYNC_EDGE_DNS_TESTS_BUILT";
 
-/** Builds the package once per test process and returns the path of the built CLI. */
+/** Builds the package, once per test run. */
+export function buildOnce(): void {
+    if (process.env[BUILT_FOR_THIS_RUN] === "1") return;
+    execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+    process.env[BUILT_FOR_THIS_RUN] = "1";
+}
+
+/** Builds the package once per test run and returns the path of the built CLI. */
 export function builtCli(): string {
-    if (!built) {
-        execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
-        built = true;
-    }
+    buildOnce();
     return join(ROOT, "dist", "cli", "main.js");
 }
