@@ -18,6 +18,7 @@ import { loadChecked } from "./load";
 import type { CliContext } from "./context";
 import { describeFailure, EXIT, UsageError } from "./errors";
 import { exitQuietlyOnClosedPipe } from "./output";
+import { writeJson } from "./json-output";
 import { addDiffCommand } from "./diff-command";
 import { addPlanCommand } from "./plan-command";
 import { addSchemaCommand } from "./schema-command";
@@ -99,11 +100,13 @@ function program(context: CliContext): Command {
                 progress.stop();
                 if (options.adopt) {
                     const adoption = adoptionReport(report, servers.length > 0);
-                    context.out(options.json ? `${JSON.stringify(adoption, null, 2)}\n` : formatAdoption(adoption));
+                    if (options.json) writeJson(context.out, adoption);
+                    else context.out(formatAdoption(adoption));
                     context.setExit(adoption.allMatch ? EXIT.ok : EXIT.problem);
                     return;
                 }
-                context.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+                if (options.json) writeJson(context.out, report);
+                else context.out(formatReport(report));
                 context.setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
             } finally {
                 progress.stop();

@@ -7,7 +7,8 @@ import { outputWidth, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { planMermaid } from "./mermaid";
 import { writeLines } from "./output";
-import { planJson, planTable, planZones, warningLines, zoneFileText } from "./plan-output";
+import { writeJson } from "./json-output";
+import { planTable, planZones, warningLines, zoneFileText } from "./plan-output";
 import { withUsage } from "./usage";
 import { writeZoneFiles } from "./zone-files";
 
@@ -37,7 +38,8 @@ export function addPlanCommand(cli: Command, context: CliContext): Command {
             } else {
                 // stdout is for the machine here; people still see the warnings, on stderr.
                 const warnings = warningLines(planned.plan.warnings, { width: outputWidth(context.stderr, options.wide), palette: paletteFor(context.stderr) });
-                if (options.format === "json") context.out(planJson(planned, violations));
+                // Exactly what planRecords returns, plus the rule violations.
+                if (options.format === "json") writeJson(context.out, { ...planned.plan, violations });
                 else if (options.format === "mermaid") writeLines(context.out, planMermaid(planned));
                 else if (options.out !== undefined) writeLines(context.out, writeZoneFiles(options.out, planned.plan.zones, zoneFileText));
                 else for (const section of planZones(planned)) context.out(section);

@@ -8,11 +8,6 @@ import { certificateSubjectNames } from "../components/core/plan/certificate";
 import { NO_COLOR, type Palette } from "./color";
 import { hangingWrap, tableLines, type ColumnSpec } from "./text-layout";
 
-/** What `plan --format json` prints: exactly the `planRecords` result, plus the rule violations. */
-export function planJson(planned: PlanResult, violations: Violation[]): string {
-    return `${JSON.stringify({ ...planned.plan, violations }, null, 2)}\n`;
-}
-
 /** One zone as a master file BIND loads as it is: placeholder SOA and NS at the apex, marked as such. */
 export function zoneFileText(zone: PlannedZone): string {
     return renderZoneFile(zone, { soa: true, comment: `${zone.zone}: the Edge DNS records planned by lync-edge-dns` });
