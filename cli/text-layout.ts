@@ -64,6 +64,32 @@ export function hangingWrap(text: string, width: number, first: string, indent: 
     return wrapText(text, Math.max(1, width - indent.length), keepParentheses).map((line, i) => `${i === 0 ? first : indent}${line}`.trimEnd());
 }
 
+/**
+ * A message for people, every line wrapped to `width` at spaces: a line
+ * continues under its own text, after its indent and list dash (`  - `), or
+ * two columns in from a line that has none. Tabs indent as two spaces.
+ */
+export function wrapBlock(text: string, width: number): string[] {
+    const lines: string[] = [];
+    for (const raw of text.replace(/\n$/, "").split("\n")) {
+        const line = raw.replace(/^\t+/, (tabs) => "  ".repeat(tabs.length));
+        const first = /^\s*(?:- )?/.exec(line)?.[0] ?? "";
+        const indent = " ".repeat(first.length) + (first.endsWith("- ") ? "" : "  ");
+        for (const part of hangingWrap(line.slice(first.length), width, first, indent)) lines.push(part);
+    }
+    return lines;
+}
+
+/**
+ * The longest word among `cells`: the narrowest a column may wrap to
+ * without cutting a host name or an address in two.
+ */
+export function longestWord(cells: readonly string[]): number {
+    let longest = 0;
+    for (const cell of cells) for (const word of cell.split(" ")) if (word.length > longest) longest = word.length;
+    return longest;
+}
+
 /** How one column of a table behaves when the table is too wide. */
 export interface ColumnSpec {
     header: string;
@@ -72,6 +98,13 @@ export interface ColumnSpec {
      * a column that never wraps (short codes such as TYPE).
      */
     minWidth?: number;
+    /**
+     * The last resort: when the table does not fit with every column at its
+     * `minWidth`, columns give up more, in the same order, down to this.
+     * For a minWidth that keeps words whole (`longestWord`), so that a word
+     * is cut only when nothing else makes the table fit. @default minWidth
+     */
+    floor?: number;
     /** Columns with a lower number give up width first. @default 0 */
     shrinkOrder?: number;
 }
@@ -91,8 +124,9 @@ export interface TableOptions {
 /**
  * The table as lines: a header row, then each row, cells wrapped within
  * their column when the natural widths do not fit `options.width`.
- * Wrappable columns give up width in `shrinkOrder`, down to `minWidth`;
- * if even that does not fit, the lines are longer than the width.
+ * Wrappable columns give up width in `shrinkOrder`, down to `minWidth`,
+ * then, if need be, down to `floor`; if even that does not fit, the lines
+ * are longer than the width.
  */
 export function tableLines(columns: readonly ColumnSpec[], rows: readonly (readonly string[])[], options: TableOptions): string[] {
     const lines: string[] = [];
@@ -129,13 +163,16 @@ function fitWidths(columns: readonly ColumnSpec[], rows: readonly (readonly stri
         for (let i = 0; i < widths.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
     }
     const order = columns
-        .map((c, i) => ({ i, min: Math.max(c.minWidth ?? Infinity, c.header.length), rank: c.shrinkOrder ?? 0 }))
+        .map((c, i) => ({ i, min: c.minWidth ?? Infinity, floor: c.floor ?? c.minWidth ?? Infinity, rank: c.shrinkOrder ?? 0 }))
         .filter((c) => Number.isFinite(c.min))
         .sort((a, b) => a.rank - b.rank || b.i - a.i);
-    for (const { i, min } of order) {
-        const excess = widths.reduce((sum, w) => sum + w, 0) - room;
-        if (excess <= 0) break;
-        widths[i] = Math.max(min, widths[i] - excess);
+    for (const pass of ["min", "floor"] as const) {
+        for (const column of order) {
+            const excess = widths.reduce((sum, w) => sum + w, 0) - room;
+            if (excess <= 0) return widths;
+            const { i } = column;
+            widths[i] = Math.min(widths[i], Math.max(column[pass], columns[i].header.length, widths[i] - excess));
+        }
     }
     return widths;
 }
