@@ -13,15 +13,16 @@
  * trace only for an unexpected error and LYNC_EDGE_DNS_DEBUG=1. Loads no
  * Pulumi module.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, Help, InvalidArgumentError } from "commander";
 import { loadChecked } from "./load";
-import type { CliContext } from "./context";
+import { outputWidth, type CliContext } from "./context";
 import { describeFailure, EXIT, UsageError } from "./errors";
 import { exitQuietlyOnClosedPipe } from "./output";
 import { addDiffCommand } from "./diff-command";
 import { addPlanCommand } from "./plan-command";
 import { addSchemaCommand } from "./schema-command";
-import { usageLine, withUsage } from "./usage";
+import { DEFAULT_WIDTH, usageLines, wrapBlock } from "./text-layout";
+import { requireOptions, usageLine, withUsage } from "./usage";
 import { packageVersion } from "./version";
 import { MAX_DEADLINE_MS, VERIFY_DEFAULTS } from "./verify/defaults";
 import { parseServer, resolveServers, VerifyOptionError } from "./verify/servers";
@@ -44,14 +45,14 @@ const MAX_TIMEOUT_MS = 60_000;
 
 function positiveMs(value: string): number {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < 1 || n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
+    if (!/^\d+$/.test(value) || n < 1 || n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`--timeout ${JSON.stringify(value)}: give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
     return n;
 }
 
 function deadlineSeconds(value: string): number {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < 1 || n * 1000 > MAX_DEADLINE_MS) {
-        throw new InvalidArgumentError(`give a whole number of seconds from 1 to ${MAX_DEADLINE_MS / 1000}`);
+        throw new InvalidArgumentError(`--deadline ${JSON.stringify(value)}: give a whole number of seconds from 1 to ${MAX_DEADLINE_MS / 1000}`);
     }
     return n;
 }
@@ -65,27 +66,74 @@ function server(value: string, previous: string[] = []): string[] {
     return [...previous, value];
 }
 
+/**
+ * An option's parser whose refusal is its own sentence (`error: --timeout
+ * "soon": give ...`): commander would put "option '--timeout <ms>' argument
+ * 'soon' is invalid." before it, saying the same thing twice.
+ */
+function refusing<T>(command: () => Command, parse: (value: string, previous: T) => T): (value: string, previous: T) => T {
+    return (value, previous) => {
+        try {
+            return parse(value, previous);
+        } catch (error) {
+            if (!(error instanceof InvalidArgumentError)) throw error;
+            // Not commander's own code for this, which would make it add its sentence after all.
+            return command().error(`error: ${error.message}`, { exitCode: EXIT.usage, code: "lync-edge-dns.invalidOptionValue" });
+        }
+    };
+}
+
+/** Commander's own messages (an unknown option, a missing argument) wrapped to `width` like every other block. */
+function wrappedOutput(context: CliContext, width: number) {
+    return {
+        writeOut: context.out,
+        writeErr: context.err,
+        outputError: (text: string, write: (text: string) => void) => write(`${wrapBlock(text, width).join("\n")}\n`),
+    };
+}
+
+/** `--help` as commander writes it, its usage line wrapped to the help's width like the rest of it. */
+function wrappedHelp(): Partial<Help> {
+    return {
+        formatHelp(command: Command, helper: Help): string {
+            const [usage, ...rest] = Help.prototype.formatHelp.call(helper, command, helper).split("\n");
+            return [...usageLines(usage ?? "", helper.helpWidth ?? DEFAULT_WIDTH), ...rest].join("\n");
+        },
+    };
+}
+
 function program(context: CliContext): Command {
+    // Messages for people on stderr fit its terminal, or 100 columns.
+    const width = outputWidth(context.stderr, false);
     const cli = new Command("lync-edge-dns")
         .description("External DNS records of a Lync Server 2013 / Skype for Business Server Edge deployment: plan them, check them live.")
         .version(packageVersion(), "-V, --version", "print the version")
         .helpOption("-h, --help", "show this help")
         .exitOverride()
-        .configureOutput({ writeOut: context.out, writeErr: context.err });
-    withUsage(cli, "plan|diff|verify|schema [options]");
+        .configureOutput(wrappedOutput(context, width))
+        .configureHelp(wrappedHelp());
+    withUsage(cli, width, "plan|diff|verify|schema [options]");
 
     addPlanCommand(cli, context);
     addDiffCommand(cli, context);
 
-    withUsage(cli.command("verify")
+    const verify: Command = cli.command("verify");
+    withUsage(requireOptions(verify
         .description("Resolve every planned record (SRV, A, AAAA, CNAME) and report what live DNS holds: ok, missing, different, extra, ttl-different, resolver errors, unchecked.")
-        .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file")
-        .option("--server <host[:port]>", "DNS server to ask, an IP address or a host name (repeatable); default: the system resolver", server)
+        .option("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file")
+        .option("--server <host[:port]>", "DNS server to ask, an IP address or a host name (repeatable); default: the system resolver", refusing(() => verify, server))
         .option("--json", "print the report as JSON")
-        .option("--timeout <ms>", "timeout of one query in milliseconds (one retry follows)", positiveMs, VERIFY_DEFAULTS.timeoutMs)
-        .option("--deadline <seconds>", "time for the whole run; what is not checked by then is reported unchecked", deadlineSeconds, VERIFY_DEFAULTS.deadlineMs / 1000)
+        .option("--timeout <ms>", "timeout of one query in milliseconds (one retry follows)", refusing(() => verify, positiveMs), VERIFY_DEFAULTS.timeoutMs)
+        .option("--deadline <seconds>", "time for the whole run; what is not checked by then is reported unchecked", refusing(() => verify, deadlineSeconds), VERIFY_DEFAULTS.deadlineMs / 1000)
         .option("--adopt", "before adopting with dns.adopt: say per record set whether it exists and matches, differs or is absent, and print the dns.adopt list")
-        .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server ns1.example.net --server [2001:db8::53]:53 --timeout 1000 --deadline 60\n  lync-edge-dns verify --config Pulumi.prod.yaml --server ns-123.awsdns-45.com --adopt")
+        .addHelpText("after", [
+            "",
+            "Examples:",
+            "  lync-edge-dns verify --config Pulumi.prod.yaml",
+            "  lync-edge-dns verify --config edge.yaml --server ns1.example.net --server [2001:db8::53]:53",
+            "  lync-edge-dns verify --config edge.yaml --timeout 1000 --deadline 60",
+            "  lync-edge-dns verify --config Pulumi.prod.yaml --server ns-123.awsdns-45.com --adopt",
+        ].join("\n"))
         .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number; deadline: number; adopt?: boolean }) => {
             // Servers first: a name that does not resolve is wrong usage, whatever the config holds.
             const servers = await resolveServers(options.server ?? []);
@@ -108,7 +156,7 @@ function program(context: CliContext): Command {
             } finally {
                 progress.stop();
             }
-        }));
+        }), "config"), width);
 
     addSchemaCommand(cli, context);
     return cli;
@@ -135,7 +183,7 @@ export async function run(argv: string[], out: (text: string) => void = (t) => p
         if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
         const usage = error instanceof VerifyOptionError ? new UsageError(error.message) : error;
         const verify = cli.commands.find((c) => c.name() === "verify");
-        const report = describeFailure(usage, "lync-edge-dns", verify ? usageLine(verify) : usageLine(cli));
+        const report = describeFailure(usage, "lync-edge-dns", verify ? usageLine(verify) : usageLine(cli), undefined, outputWidth(context.stderr, false));
         context.err(report.text);
         return report.code;
     }

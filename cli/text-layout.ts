@@ -34,22 +34,23 @@ function breakAt(text: string, width: number, parentheses: boolean): number {
 }
 
 /**
- * Splits `text` into lines of at most `width` characters, breaking after
- * spaces; a word longer than the width is broken where it must be.
- * `keepParentheses` (the default) prefers breaks outside parentheses.
+ * Splits `text` into lines of at most `width` characters (`restWidth` for
+ * all but the first), breaking after spaces; a word longer than the width
+ * is broken where it must be. `keepParentheses` (the default) prefers
+ * breaks outside parentheses.
  */
-export function wrapText(text: string, width: number, keepParentheses = true): string[] {
-    if (width < 1 || text.length <= width) return [text];
+export function wrapText(text: string, width: number, keepParentheses = true, restWidth = width): string[] {
+    if (width < 1 || restWidth < 1 || text.length <= width) return [text];
     const lines: string[] = [];
     let rest = text;
-    while (rest.length > width) {
-        const space = breakAt(rest, width, keepParentheses);
+    for (let room = width; rest.length > room; room = restWidth) {
+        const space = breakAt(rest, room, keepParentheses);
         if (space > 0) {
             lines.push(rest.slice(0, space).trimEnd());
             rest = rest.slice(space + 1).trimStart();
         } else {
-            lines.push(rest.slice(0, width));
-            rest = rest.slice(width);
+            lines.push(rest.slice(0, room));
+            rest = rest.slice(room);
         }
     }
     if (rest.length > 0 || lines.length === 0) lines.push(rest);
@@ -61,7 +62,7 @@ export function wrapText(text: string, width: number, keepParentheses = true): s
  * before the others: a list item or a labelled paragraph.
  */
 export function hangingWrap(text: string, width: number, first: string, indent: string = " ".repeat(first.length), keepParentheses = true): string[] {
-    return wrapText(text, Math.max(1, width - indent.length), keepParentheses).map((line, i) => `${i === 0 ? first : indent}${line}`.trimEnd());
+    return wrapText(text, Math.max(1, width - first.length), keepParentheses, Math.max(1, width - indent.length)).map((line, i) => `${i === 0 ? first : indent}${line}`.trimEnd());
 }
 
 /**
@@ -88,6 +89,34 @@ export function longestWord(cells: readonly string[]): number {
     let longest = 0;
     for (const cell of cells) for (const word of cell.split(" ")) if (word.length > longest) longest = word.length;
     return longest;
+}
+
+/** `text` with the spaces nested deeper than `depth` in brackets (`[--timeout <ms>]`) made unbreakable. */
+function glue(text: string, depth: number): string {
+    let level = 0;
+    let out = "";
+    for (const c of text) {
+        if (c === "[" || c === "<") level++;
+        else if (c === "]" || c === ">") level = Math.max(0, level - 1);
+        out += c === " " && level > depth ? "\u00a0" : c;
+    }
+    return out;
+}
+
+/**
+ * A usage line wrapped to `width`: breaks between options, never inside one
+ * (`[--timeout <ms>]` stays whole) unless an option alone is too long, and
+ * continuation lines start under the first option.
+ */
+export function usageLines(line: string, width: number): string[] {
+    const start = line.search(/ [[<-]/);
+    const indent = " ".repeat(start < 0 ? 2 : start + 1);
+    let glued = line;
+    for (let depth = 0; depth < 8; depth++) {
+        glued = glue(line, depth);
+        if (longestWord([glued]) <= width - indent.length) break;
+    }
+    return hangingWrap(glued, width, "", indent, false).map((l) => l.replace(/\u00a0/g, " "));
 }
 
 /** How one column of a table behaves when the table is too wide. */

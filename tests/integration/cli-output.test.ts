@@ -11,7 +11,7 @@ import { certificateSubjectNames } from "../../components/core/plan/certificate"
 import { paletteFor } from "../../cli/color";
 import { describeFailure, EXIT, UsageError } from "../../cli/errors";
 import { ruleLines } from "../../cli/plan-output";
-import { hangingWrap, wrapText } from "../../cli/text-layout";
+import { hangingWrap, usageLines, wrapBlock, wrapText } from "../../cli/text-layout";
 import { ConfigError } from "../../components/core/config/errors";
 import { planDeployment } from "../../components/core/plan/planner";
 import { runProgramFile } from "../../offline/engine";
@@ -109,6 +109,20 @@ describe("plan output", function () {
         assert.deepEqual(wrapText("Access Edge host (SRV target)", 28), ["Access Edge host", "(SRV target)"]);
         assert.deepEqual(wrapText("x".repeat(25), 10), ["x".repeat(10), "x".repeat(10), "x".repeat(5)]);
         assert.deepEqual(hangingWrap("one two three", 9, "- "), ["- one two", "  three"]);
+        // The first line has the whole width when its prefix is shorter than the indent.
+        assert.deepEqual(hangingWrap("one two three four", 13, "", "    "), ["one two three", "    four"]);
+    });
+
+    it("blocks wrap under their own text, usage lines between options, never inside one", () => {
+        assert.deepEqual(wrapBlock("Head line (2 problems):\n  - a: one two three\n\tb four five", 16), [
+            "Head line", "  (2 problems):", "  - a: one two", "    three", "  b four five",
+        ]);
+        assert.deepEqual(usageLines("Usage: x run --config <file> [--timeout <ms>] [--deadline <seconds>]", 50), [
+            "Usage: x run --config <file> [--timeout <ms>]",
+            "             [--deadline <seconds>]",
+        ]);
+        // Brackets inside brackets give way before a word is cut.
+        assert.deepEqual(usageLines("Usage: npm start [-- [--stack NAME] [--out DIR]]", 40), ["Usage: npm start [-- [--stack NAME]", "                 [--out DIR]]"]);
     });
 
     it("failures: usage with the usage line (2), config (1), unexpected with a trace only when debugging", () => {

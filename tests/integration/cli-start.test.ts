@@ -21,7 +21,8 @@ function npmStart(args: string[], silent = true): { status: number | null; stdou
 const CONFIG_ERROR = [
     "Invalid lync-edge-dns configuration (2 problems):",
     "  - sipDomains[0].mobilty: unknown key; did you mean \"mobility\"?",
-    "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
+    "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are",
+    "    published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
     "",
 ].join("\n");
 
