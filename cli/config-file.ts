@@ -62,7 +62,9 @@ function parseYaml(file: string, text: string): unknown {
     if (document.errors.length > 0) {
         const [first] = document.errors;
         const at = first.linePos?.[0] ? ` at line ${first.linePos[0].line}, column ${first.linePos[0].col}` : "";
-        throw fileError(file, `is not valid YAML or JSON${at}: ${first.message.split("\n")[0]}`);
+        // The parser's own message ends with the position again ("... at line 2, column 1:"): say it once.
+        const what = first.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+        throw fileError(file, `is not valid YAML or JSON${at}: ${what}`);
     }
     return document.toJS() as unknown;
 }

@@ -48,7 +48,8 @@ export function addDiffCommand(cli: Command, context: CliContext): Command {
         .option("--wide", "table: never wrap cells (by default lines fit 100 columns, or the terminal's width)")
         .addHelpText("after", [
             "",
-            "Exit codes: 0 the files publish the same record sets; 3 they differ; 1 a file is invalid; 2 wrong usage.",
+            "Exit codes: 0 the files publish the same record sets; 3 they differ; 1 a file is invalid;",
+            "2 wrong usage.",
             "",
             "Examples:",
             "  lync-edge-dns diff Pulumi.prod.yaml Pulumi.prod.new.yaml",
@@ -65,5 +66,5 @@ export function addDiffCommand(cli: Command, context: CliContext): Command {
             const changes = diff.added.length + diff.removed.length + diff.changed.length;
             context.setExit(changes > 0 ? DIFF_EXIT.changes : DIFF_EXIT.ok);
         });
-    return withUsage(command, "<before> <after> [--format table|json|markdown] [--title <text>] [--wide]");
+    return withUsage(command, outputWidth(context.stderr, false), "<before> <after> [--format table|json|markdown] [--title <text>] [--wide]");
 }

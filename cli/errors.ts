@@ -5,6 +5,7 @@
  * one only with `LYNC_EDGE_DNS_DEBUG=1`.
  */
 import { ConfigError } from "../components/core/config/errors";
+import { DEFAULT_WIDTH, usageLines, wrapBlock } from "./text-layout";
 
 /** Exit codes, as the README documents them. */
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
@@ -46,20 +47,24 @@ export interface FailureReport {
 }
 
 /**
- * The report of a failure. `program` prefixes messages that do not speak
- * for themselves; `usage` follows a usage error. Pulumi's `RunError` (a
- * missing stack config key, say) is the user's input like a `ConfigError`.
+ * The report of a failure, its lines wrapped to `width` (the core's
+ * `ConfigError` keeps one line per problem for library users; wrapping is
+ * how the CLI and `npm start` show it). `program` prefixes messages that do
+ * not speak for themselves; `usage` follows a usage error. Pulumi's
+ * `RunError` (a missing stack config key, say) is the user's input like a
+ * `ConfigError`. A stack trace is never wrapped.
  */
-export function describeFailure(error: unknown, program: string, usage: string, debug: boolean = debugEnabled()): FailureReport {
+export function describeFailure(error: unknown, program: string, usage: string, debug: boolean = debugEnabled(), width: number = DEFAULT_WIDTH): FailureReport {
     const trace = debug && error instanceof Error && error.stack ? `${error.stack}\n` : "";
-    if (error instanceof UsageError) return { text: `${program}: ${error.message}\n${usage}\n`, code: EXIT.usage };
-    if (ConfigError.isInstance(error)) return { text: `${error.message}\n${trace}`, code: EXIT.problem };
+    const block = (text: string) => `${wrapBlock(text, width).join("\n")}\n`;
+    if (error instanceof UsageError) return { text: `${block(`${program}: ${error.message}`)}${usageLines(usage, width).join("\n")}\n`, code: EXIT.usage };
+    if (ConfigError.isInstance(error)) return { text: `${block(error.message)}${trace}`, code: EXIT.problem };
     if (error instanceof InputError || isPulumiRunError(error)) {
-        return { text: `${program}: ${error.message}\n${trace}`, code: EXIT.problem };
+        return { text: `${block(`${program}: ${error.message}`)}${trace}`, code: EXIT.problem };
     }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
-        text: `${program}: unexpected error: ${message}\n${trace || `(set ${DEBUG_VARIABLE}=1 to see where it happened)\n`}`,
+        text: `${block(`${program}: unexpected error: ${message}`)}${trace || `(set ${DEBUG_VARIABLE}=1 to see where it happened)\n`}`,
         code: EXIT.problem,
     };
 }

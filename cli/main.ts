@@ -13,106 +13,56 @@
  * trace only for an unexpected error and LYNC_EDGE_DNS_DEBUG=1. Loads no
  * Pulumi module.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { loadChecked } from "./load";
-import type { CliContext } from "./context";
+import { Command, CommanderError, Help } from "commander";
+import { outputWidth, type CliContext } from "./context";
 import { describeFailure, EXIT, UsageError } from "./errors";
 import { exitQuietlyOnClosedPipe } from "./output";
-import { writeJson } from "./json-output";
 import { addDiffCommand } from "./diff-command";
 import { addPlanCommand } from "./plan-command";
 import { addSchemaCommand } from "./schema-command";
+import { DEFAULT_WIDTH, usageLines, wrapBlock } from "./text-layout";
 import { usageLine, withUsage } from "./usage";
+import { addVerifyCommand } from "./verify-command";
 import { packageVersion } from "./version";
-import { MAX_DEADLINE_MS, VERIFY_DEFAULTS } from "./verify/defaults";
-import { parseServer, resolveServers, VerifyOptionError } from "./verify/servers";
-
-/** The resolver, its report and adoption: loaded only when verify runs, so that plan never loads the network modules. */
-function verifyModules() {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    return {
-        ...(require("./verify/verify") as typeof import("./verify/verify")),
-        ...(require("./verify/adopt") as typeof import("./verify/adopt")),
-        ...(require("./verify/progress") as typeof import("./verify/progress")),
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-}
+import { VerifyOptionError } from "./verify/servers";
 
 export { EXIT } from "./errors";
 
-/** The longest a single query may wait: beyond a minute a resolver is not answering. */
-const MAX_TIMEOUT_MS = 60_000;
-
-function positiveMs(value: string): number {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < 1 || n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
-    return n;
+/** Commander's own messages (an unknown option, a missing argument) wrapped to `width` like every other block. */
+function wrappedOutput(context: CliContext, width: number) {
+    return {
+        writeOut: context.out,
+        writeErr: context.err,
+        outputError: (text: string, write: (text: string) => void) => write(`${wrapBlock(text, width).join("\n")}\n`),
+    };
 }
 
-function deadlineSeconds(value: string): number {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < 1 || n * 1000 > MAX_DEADLINE_MS) {
-        throw new InvalidArgumentError(`give a whole number of seconds from 1 to ${MAX_DEADLINE_MS / 1000}`);
-    }
-    return n;
-}
-
-function server(value: string, previous: string[] = []): string[] {
-    try {
-        parseServer(value);
-    } catch (error) {
-        throw new InvalidArgumentError((error as Error).message);
-    }
-    return [...previous, value];
+/** `--help` as commander writes it, its usage line wrapped to the help's width like the rest of it. */
+function wrappedHelp(): Partial<Help> {
+    return {
+        formatHelp(command: Command, helper: Help): string {
+            const [usage, ...rest] = Help.prototype.formatHelp.call(helper, command, helper).split("\n");
+            return [...usageLines(usage ?? "", helper.helpWidth ?? DEFAULT_WIDTH), ...rest].join("\n");
+        },
+    };
 }
 
 function program(context: CliContext): Command {
+    // Messages for people on stderr fit its terminal, or 100 columns.
+    const width = outputWidth(context.stderr, false);
     const cli = new Command("lync-edge-dns")
         .description("External DNS records of a Lync Server 2013 / Skype for Business Server Edge deployment: plan them, check them live.")
         .version(packageVersion(), "-V, --version", "print the version")
         .helpOption("-h, --help", "show this help")
         .exitOverride()
-        .configureOutput({ writeOut: context.out, writeErr: context.err });
-    withUsage(cli, "plan|diff|verify|schema [options]");
+        .configureOutput(wrappedOutput(context, width))
+        .configureHelp(wrappedHelp());
+    withUsage(cli, width, "plan|diff|verify|schema [options]");
 
     addPlanCommand(cli, context);
     addDiffCommand(cli, context);
 
-    withUsage(cli.command("verify")
-        .description("Resolve every planned record (SRV, A, AAAA, CNAME) and report what live DNS holds: ok, missing, different, extra, ttl-different, resolver errors, unchecked.")
-        .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file")
-        .option("--server <host[:port]>", "DNS server to ask, an IP address or a host name (repeatable); default: the system resolver", server)
-        .option("--json", "print the report as JSON")
-        .option("--timeout <ms>", "timeout of one query in milliseconds (one retry follows)", positiveMs, VERIFY_DEFAULTS.timeoutMs)
-        .option("--deadline <seconds>", "time for the whole run; what is not checked by then is reported unchecked", deadlineSeconds, VERIFY_DEFAULTS.deadlineMs / 1000)
-        .option("--adopt", "before adopting with dns.adopt: say per record set whether it exists and matches, differs or is absent, and print the dns.adopt list")
-        .addHelpText("after", "\nExamples:\n  lync-edge-dns verify --config Pulumi.prod.yaml\n  lync-edge-dns verify --config edge.yaml --server ns1.example.net --server [2001:db8::53]:53 --timeout 1000 --deadline 60\n  lync-edge-dns verify --config Pulumi.prod.yaml --server ns-123.awsdns-45.com --adopt")
-        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number; deadline: number; adopt?: boolean }) => {
-            // Servers first: a name that does not resolve is wrong usage, whatever the config holds.
-            const servers = await resolveServers(options.server ?? []);
-            const { planned } = loadChecked(options.config);
-            const { adoptionReport, formatAdoption, formatReport, startProgress, verifyPlan } = verifyModules();
-            const progress = startProgress(process.stderr);
-            try {
-                const report = await verifyPlan(planned.plan, {
-                    servers, timeoutMs: options.timeout, deadlineMs: options.deadline * 1000, onProgress: (n, total) => progress.update(n, total),
-                });
-                progress.stop();
-                if (options.adopt) {
-                    const adoption = adoptionReport(report, servers.length > 0);
-                    if (options.json) writeJson(context.out, adoption);
-                    else context.out(formatAdoption(adoption));
-                    context.setExit(adoption.allMatch ? EXIT.ok : EXIT.problem);
-                    return;
-                }
-                if (options.json) writeJson(context.out, report);
-                else context.out(formatReport(report));
-                context.setExit(report.summary.problems > 0 ? EXIT.problem : EXIT.ok);
-            } finally {
-                progress.stop();
-            }
-        }));
-
+    addVerifyCommand(cli, context);
     addSchemaCommand(cli, context);
     return cli;
 }
@@ -138,7 +88,7 @@ export async function run(argv: string[], out: (text: string) => void = (t) => p
         if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
         const usage = error instanceof VerifyOptionError ? new UsageError(error.message) : error;
         const verify = cli.commands.find((c) => c.name() === "verify");
-        const report = describeFailure(usage, "lync-edge-dns", verify ? usageLine(verify) : usageLine(cli));
+        const report = describeFailure(usage, "lync-edge-dns", verify ? usageLine(verify) : usageLine(cli), undefined, outputWidth(context.stderr, false));
         context.err(report.text);
         return report.code;
     }

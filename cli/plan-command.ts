@@ -9,7 +9,7 @@ import { planMermaid } from "./mermaid";
 import { writeLines } from "./output";
 import { writeJson } from "./json-output";
 import { planTable, planZones, warningLines, zoneFileText } from "./plan-output";
-import { withUsage } from "./usage";
+import { requireOptions, withUsage } from "./usage";
 import { writeZoneFiles } from "./zone-files";
 
 interface PlanOptions {
@@ -23,7 +23,7 @@ interface PlanOptions {
 export function addPlanCommand(cli: Command, context: CliContext): Command {
     const command = cli.command("plan")
         .description("Validate a deployment, run the policy rules and print the records it publishes.")
-        .requiredOption("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file (Pulumi.<stack>.yaml)")
+        .option("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file (Pulumi.<stack>.yaml)")
         .addOption(new Option("--format <format>", "table (for people), json (planRecords + violations), zone (RFC 1035 master files BIND loads) or mermaid (the discovery chains as a flowchart)").choices(["table", "json", "zone", "mermaid"]).default("table"))
         .option("--out <dir>", "with --format zone: write one <zone>.zone file per zone into this folder instead of printing")
         .option("--wide", "table: never wrap cells (by default lines fit 100 columns, or the terminal's width)")
@@ -47,5 +47,5 @@ export function addPlanCommand(cli: Command, context: CliContext): Command {
             }
             context.setExit(violations.some(isMandatory) ? EXIT.problem : EXIT.ok);
         });
-    return withUsage(command, "--config <file> [--format table|json|zone|mermaid] [--out <dir>] [--wide]");
+    return withUsage(requireOptions(command, "config"), outputWidth(context.stderr, false), "--config <file> [--format table|json|zone|mermaid] [--out <dir>] [--wide]");
 }

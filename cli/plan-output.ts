@@ -6,7 +6,7 @@ import { RULES } from "../components/core/rules/rules";
 import { renderZoneFile } from "../components/core/zonefile";
 import { certificateSubjectNames } from "../components/core/plan/certificate";
 import { NO_COLOR, type Palette } from "./color";
-import { hangingWrap, tableLines, type ColumnSpec } from "./text-layout";
+import { hangingWrap, longestWord, tableLines, type ColumnSpec } from "./text-layout";
 
 /** One zone as a master file BIND loads as it is: placeholder SOA and NS at the apex, marked as such. */
 export function zoneFileText(zone: PlannedZone): string {
@@ -44,16 +44,21 @@ function zoneLines(zone: string, records: readonly TracedRecordSet[], style: Tab
     const ttl = records[0]?.ttl;
     // One TTL for the whole zone (the usual case) goes in the heading, leaving the width to the records.
     const uniformTtl = records.every((r) => r.ttl === ttl);
-    const columns: ColumnSpec[] = [
-        { header: "TYPE" },
-        { header: "NAME", minWidth: 24, shrinkOrder: 2 },
-        ...(uniformTtl ? [] : [{ header: "TTL" }]),
-        { header: "VALUES", minWidth: 20, shrinkOrder: 1 },
-        { header: "FOR", minWidth: 20, shrinkOrder: 0 },
-    ];
     const rows = records.map((r) => [
         r.type, r.name, ...(uniformTtl ? [] : [String(r.ttl)]), r.values.join(", "), r.origin.roles.join("; "),
     ]);
+    const words = (column: number) => longestWord(rows.map((row) => row[column] ?? ""));
+    const last = rows[0]?.length ?? 0;
+    // Names and values wrap at spaces, never inside a host name (a GCC High
+    // target is 38 characters): FOR, which is prose, gives way first, and a
+    // name is cut only when the table cannot fit otherwise.
+    const columns: ColumnSpec[] = [
+        { header: "TYPE" },
+        { header: "NAME", minWidth: words(1), floor: 24, shrinkOrder: 2 },
+        ...(uniformTtl ? [] : [{ header: "TTL" }]),
+        { header: "VALUES", minWidth: words(last - 2), floor: 20, shrinkOrder: 1 },
+        { header: "FOR", minWidth: 20, floor: words(last - 1), shrinkOrder: 0 },
+    ];
     const heading = `Zone ${zone} (${plural(records.length, "record set", "record sets")}${uniformTtl && ttl !== undefined ? `, TTL ${ttl}` : ""})`;
     return [heading, ...tableLines(columns, rows, { width: style.width })];
 }

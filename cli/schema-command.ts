@@ -1,7 +1,7 @@
 /** `lync-edge-dns schema`: the JSON Schema of the config, for editors and CI linting. */
 import type { Command } from "commander";
 import { configJsonSchema, stackFileJsonSchema } from "../components/core/config/schema";
-import type { CliContext } from "./context";
+import { outputWidth, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { withUsage } from "./usage";
 
@@ -14,5 +14,5 @@ export function addSchemaCommand(cli: Command, context: CliContext): Command {
         .action((options: { stackFile?: boolean }) => {
             context.out(`${JSON.stringify(options.stackFile ? stackFileJsonSchema() : configJsonSchema(), null, 2)}\n`);
             context.setExit(EXIT.ok);
-        }));
+        }), outputWidth(context.stderr, false));
 }

@@ -34,22 +34,23 @@ function breakAt(text: string, width: number, parentheses: boolean): number {
 }
 
 /**
- * Splits `text` into lines of at most `width` characters, breaking after
- * spaces; a word longer than the width is broken where it must be.
- * `keepParentheses` (the default) prefers breaks outside parentheses.
+ * Splits `text` into lines of at most `width` characters (`restWidth` for
+ * all but the first), breaking after spaces; a word longer than the width
+ * is broken where it must be. `keepParentheses` (the default) prefers
+ * breaks outside parentheses.
  */
-export function wrapText(text: string, width: number, keepParentheses = true): string[] {
-    if (width < 1 || text.length <= width) return [text];
+export function wrapText(text: string, width: number, keepParentheses = true, restWidth = width): string[] {
+    if (width < 1 || restWidth < 1 || text.length <= width) return [text];
     const lines: string[] = [];
     let rest = text;
-    while (rest.length > width) {
-        const space = breakAt(rest, width, keepParentheses);
+    for (let room = width; rest.length > room; room = restWidth) {
+        const space = breakAt(rest, room, keepParentheses);
         if (space > 0) {
             lines.push(rest.slice(0, space).trimEnd());
             rest = rest.slice(space + 1).trimStart();
         } else {
-            lines.push(rest.slice(0, width));
-            rest = rest.slice(width);
+            lines.push(rest.slice(0, room));
+            rest = rest.slice(room);
         }
     }
     if (rest.length > 0 || lines.length === 0) lines.push(rest);
@@ -61,7 +62,61 @@ export function wrapText(text: string, width: number, keepParentheses = true): s
  * before the others: a list item or a labelled paragraph.
  */
 export function hangingWrap(text: string, width: number, first: string, indent: string = " ".repeat(first.length), keepParentheses = true): string[] {
-    return wrapText(text, Math.max(1, width - indent.length), keepParentheses).map((line, i) => `${i === 0 ? first : indent}${line}`.trimEnd());
+    return wrapText(text, Math.max(1, width - first.length), keepParentheses, Math.max(1, width - indent.length)).map((line, i) => `${i === 0 ? first : indent}${line}`.trimEnd());
+}
+
+/**
+ * A message for people, every line wrapped to `width` at spaces: a line
+ * continues under its own text, after its indent and list dash (`  - `), or
+ * two columns in from a line that has none. Tabs indent as two spaces.
+ */
+export function wrapBlock(text: string, width: number): string[] {
+    const lines: string[] = [];
+    for (const raw of text.replace(/\n$/, "").split("\n")) {
+        const line = raw.replace(/^\t+/, (tabs) => "  ".repeat(tabs.length));
+        const first = /^\s*(?:- )?/.exec(line)?.[0] ?? "";
+        const indent = " ".repeat(first.length) + (first.endsWith("- ") ? "" : "  ");
+        for (const part of hangingWrap(line.slice(first.length), width, first, indent)) lines.push(part);
+    }
+    return lines;
+}
+
+/**
+ * The longest word among `cells`: the narrowest a column may wrap to
+ * without cutting a host name or an address in two.
+ */
+export function longestWord(cells: readonly string[]): number {
+    let longest = 0;
+    for (const cell of cells) for (const word of cell.split(" ")) if (word.length > longest) longest = word.length;
+    return longest;
+}
+
+/** `text` with the spaces nested deeper than `depth` in brackets (`[--timeout <ms>]`) made unbreakable. */
+function glue(text: string, depth: number): string {
+    let level = 0;
+    let out = "";
+    for (const c of text) {
+        if (c === "[" || c === "<") level++;
+        else if (c === "]" || c === ">") level = Math.max(0, level - 1);
+        out += c === " " && level > depth ? "\u00a0" : c;
+    }
+    return out;
+}
+
+/**
+ * A usage line wrapped to `width`: breaks between options, never inside one
+ * (`[--timeout <ms>]` stays whole) unless an option alone is too long, and
+ * continuation lines start under the first option.
+ */
+export function usageLines(line: string, width: number): string[] {
+    const start = line.search(/ [[<-]/);
+    const indent = " ".repeat(start < 0 ? 2 : start + 1);
+    let glued = line;
+    for (let depth = 0; depth < 8; depth++) {
+        glued = glue(line, depth);
+        if (longestWord([glued]) <= width - indent.length) break;
+    }
+    return hangingWrap(glued, width, "", indent, false).map((l) => l.replace(/\u00a0/g, " "));
 }
 
 /** How one column of a table behaves when the table is too wide. */
@@ -72,6 +127,13 @@ export interface ColumnSpec {
      * a column that never wraps (short codes such as TYPE).
      */
     minWidth?: number;
+    /**
+     * The last resort: when the table does not fit with every column at its
+     * `minWidth`, columns give up more, in the same order, down to this.
+     * For a minWidth that keeps words whole (`longestWord`), so that a word
+     * is cut only when nothing else makes the table fit. @default minWidth
+     */
+    floor?: number;
     /** Columns with a lower number give up width first. @default 0 */
     shrinkOrder?: number;
 }
@@ -91,8 +153,9 @@ export interface TableOptions {
 /**
  * The table as lines: a header row, then each row, cells wrapped within
  * their column when the natural widths do not fit `options.width`.
- * Wrappable columns give up width in `shrinkOrder`, down to `minWidth`;
- * if even that does not fit, the lines are longer than the width.
+ * Wrappable columns give up width in `shrinkOrder`, down to `minWidth`,
+ * then, if need be, down to `floor`; if even that does not fit, the lines
+ * are longer than the width.
  */
 export function tableLines(columns: readonly ColumnSpec[], rows: readonly (readonly string[])[], options: TableOptions): string[] {
     const lines: string[] = [];
@@ -129,13 +192,16 @@ function fitWidths(columns: readonly ColumnSpec[], rows: readonly (readonly stri
         for (let i = 0; i < widths.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
     }
     const order = columns
-        .map((c, i) => ({ i, min: Math.max(c.minWidth ?? Infinity, c.header.length), rank: c.shrinkOrder ?? 0 }))
+        .map((c, i) => ({ i, min: c.minWidth ?? Infinity, floor: c.floor ?? c.minWidth ?? Infinity, rank: c.shrinkOrder ?? 0 }))
         .filter((c) => Number.isFinite(c.min))
         .sort((a, b) => a.rank - b.rank || b.i - a.i);
-    for (const { i, min } of order) {
-        const excess = widths.reduce((sum, w) => sum + w, 0) - room;
-        if (excess <= 0) break;
-        widths[i] = Math.max(min, widths[i] - excess);
+    for (const pass of ["min", "floor"] as const) {
+        for (const column of order) {
+            const excess = widths.reduce((sum, w) => sum + w, 0) - room;
+            if (excess <= 0) return widths;
+            const { i } = column;
+            widths[i] = Math.min(widths[i], Math.max(column[pass], columns[i].header.length, widths[i] - excess));
+        }
     }
     return widths;
 }

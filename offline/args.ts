@@ -2,6 +2,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../cli/errors";
+import { nearestName } from "../components/core/config/schema";
 
 /** Printed after a usage error and by `--help`. */
 export const START_USAGE = "Usage: npm start [-- [--stack NAME | --config-file FILE] [--provider route53|azure] [--out DIR]]";
@@ -33,7 +34,9 @@ function reword(error: NodeJS.ErrnoException): string {
     switch (error.code) {
         case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
             const name = quoted.replace(/^-+/, "").split("=")[0];
-            const near = Object.keys(OPTIONS).find((o) => name.length >= 3 && (o.startsWith(name.slice(0, 3)) || name.startsWith(o.slice(0, 3))));
+            // A typo (--prvider), else a shortened or lengthened name (--conf, --stackname).
+            const near = nearestName(name, Object.keys(OPTIONS)) ??
+                Object.keys(OPTIONS).find((o) => name.length >= 3 && (o.startsWith(name.slice(0, 3)) || name.startsWith(o.slice(0, 3))));
             return `unknown option '${quoted}'${near ? ` (did you mean --${near}?)` : ""}`;
         }
         case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":

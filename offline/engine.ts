@@ -42,6 +42,12 @@ export interface MockRun {
     stackOutputs: Record<string, unknown>;
     /** What the program logged with `pulumi.log.warn`. */
     warnings: string[];
+    /**
+     * The ids this engine made up where only the cloud can give one (a
+     * hosted zone looked up by name, or created in the run): placeholders,
+     * never to be taken for real ones.
+     */
+    placeholderIds: string[];
 }
 
 /** Options of one run. */
@@ -59,8 +65,8 @@ function fakeId(prefix: string, ...parts: string[]): string {
     return prefix + createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 14).toUpperCase();
 }
 
-/** The outputs a real provider would add to a resource's inputs. */
-function computedState(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
+/** The outputs a real provider would add to a resource's inputs; `invent` makes up an id the cloud would give. */
+function computedState(type: string, inputs: Record<string, unknown>, invent: typeof fakeId): Record<string, unknown> {
     switch (type) {
         case "aws:route53/record:Record":
             return { fqdn: String(inputs.name).replace(/\.$/, "") };
@@ -71,15 +77,16 @@ function computedState(type: string, inputs: Record<string, unknown>): Record<st
         case "azure-native:resources:ResourceGroup":
             return { name: inputs.resourceGroupName };
         case "aws:route53/zone:Zone":
-            return { zoneId: fakeId("Z", String(inputs.name)) };
+            return { zoneId: invent("Z", String(inputs.name)) };
         default:
             return {};
     }
 }
 
-function invokeResult(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function invokeResult(token: string, inputs: Record<string, unknown>, invent: typeof fakeId): Record<string, unknown> {
     if (token === "aws:route53/getZone:getZone") {
-        return { ...inputs, id: fakeId("Z", String(inputs.name)), zoneId: fakeId("Z", String(inputs.name)), name: inputs.name };
+        const id = invent("Z", String(inputs.name));
+        return { ...inputs, id, zoneId: id, name: inputs.name };
     }
     return inputs;
 }
@@ -97,6 +104,12 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const warnings: string[] = [];
     const parents = new Map<pulumi.Resource, pulumi.Resource | undefined>();
     const optionsByName = new Map<string, NonNullable<RegisteredResource["options"]>>();
+    const placeholders = new Set<string>();
+    const invent: typeof fakeId = (prefix, ...parts) => {
+        const id = fakeId(prefix, ...parts);
+        placeholders.add(id);
+        return id;
+    };
 
     pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
         .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
@@ -105,11 +118,11 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
             // The SDK hands the `import` option's ID to the mock as `id` ("" when there is none).
             const importId = args.id || undefined;
             registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined, importId });
-            return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs) } };
+            return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs, invent) } };
         },
         call(args) {
             invokes.push({ token: args.token, inputs: args.inputs });
-            return invokeResult(args.token, args.inputs);
+            return invokeResult(args.token, args.inputs, invent);
         },
     }, project, stack, options.preview ?? false);
 
@@ -154,7 +167,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
             outputs: (r.custom ? state : decodeStruct(state)) as Record<string, unknown> ?? {},
         };
     });
-    return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), invokes, stackOutputs: stackOutputs ?? {}, warnings };
+    return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), invokes, stackOutputs: stackOutputs ?? {}, warnings, placeholderIds: [...placeholders] };
 }
 
 /**

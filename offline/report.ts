@@ -24,16 +24,21 @@ export interface StartReportOptions {
 
 const RESOURCE_INDENT = "        ";
 
+/** How an id the mock engine made up is shown: it must never pass for a real one (one word, never wrapped in two). */
+export const PLACEHOLDER = "<offline-placeholder>";
+
 /** The report as lines. */
 export function startReport(run: MockRun, options: StartReportOptions): string[] {
     const { width } = options;
     const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
     const zones = ((component?.outputs.records ?? []) as { zone: string }[]).map((z) => z.zone);
     const records = run.resources.filter((r) => r.custom);
-    const lines = [
-        ...hangingWrap(`lync-edge-dns: stack ${options.stack}, provider ${options.provider} (offline, SDK mock engine: nothing was sent to any cloud)`, width, ""),
-        "",
-    ];
+    const lines = hangingWrap(`lync-edge-dns: stack ${options.stack}, provider ${options.provider} (offline, SDK mock engine: nothing was sent to any cloud)`, width, "");
+    if (run.placeholderIds.length > 0) {
+        // Under the mock engine only a looked-up hosted zone has an id nobody gave.
+        lines.push(...hangingWrap(`${PLACEHOLDER}: a hosted zone id made up offline; pulumi up looks the zone up by name (it is not in dns.hostedZoneIds) and uses its real id.`, width, "", "", false));
+    }
+    lines.push("");
     for (const zone of zones) {
         const views = records
             .filter((r) => r.name.startsWith(`${component?.name}/${zone}/`))
@@ -46,7 +51,7 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
             { width },
         );
         lines.push(...header, `${RESOURCE_INDENT}RESOURCE (logical name, key inputs)`);
-        rows.forEach((row, i) => lines.push(...row, ...resourceLines(views[i].resource, width)));
+        rows.forEach((row, i) => lines.push(...row, ...resourceLines(withPlaceholders(views[i].resource, run.placeholderIds), width)));
         lines.push("");
     }
     lines.push(...certificateLines((component?.outputs.certificateSubjectNames ?? []) as string[]), "");
@@ -60,6 +65,13 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
     lines.push("Discovery chains (a Mermaid flowchart; GitHub renders it in a ```mermaid block):", `  ${options.mermaidFile}`);
     lines.push(...hangingWrap(`pulumi up would create ${run.resources.length} resources: 1 ${component?.type.split(":").pop() ?? "component"} and ${records.length} ${records[0]?.type ?? "records"}.`, width, ""));
     return lines;
+}
+
+/** `text` with every made-up id shown as the placeholder it is. */
+function withPlaceholders(text: string, ids: readonly string[]): string {
+    let shown = text;
+    for (const id of ids) shown = shown.split(id).join(PLACEHOLDER);
+    return shown;
 }
 
 function resourceLines(resource: string, width: number): string[] {

@@ -80,7 +80,7 @@ let failed = false;
 function fail(error: unknown): void {
     if (failed) return;
     failed = true;
-    const report = describeFailure(error, "npm start", START_USAGE);
+    const report = describeFailure(error, "npm start", START_USAGE, undefined, outputWidth(process.stderr, false));
     process.stderr.write(report.text);
     process.exitCode = report.code;
 }

@@ -1,5 +1,5 @@
 /** The verification report as text for a terminal: one row per record set, then a summary line. */
-import { DEFAULT_WIDTH, hangingWrap, tableRows, type ColumnSpec } from "../text-layout";
+import { DEFAULT_WIDTH, hangingWrap, longestWord, tableRows, type ColumnSpec } from "../text-layout";
 import { VERIFY_STATUSES, type RecordCheck, type VerifyReport, type VerifySummary } from "./types";
 
 const HEADER = ["STATUS", "TYPE", "NAME", "EXPECTED", "FOUND"] as const;
@@ -10,13 +10,6 @@ function row(check: RecordCheck): string[] {
     // "same" where DNS holds exactly the planned values: the table keeps within
     // its width, and what differs stands out.
     return [check.status, check.type, check.name, expected || "-", found === "" ? "-" : found === expected ? "same" : found];
-}
-
-/** The longest word of a column: values wrap at spaces, never inside a name or an address. */
-function longestWord(cells: readonly string[]): number {
-    let longest = 0;
-    for (const cell of cells) for (const word of cell.split(" ")) if (word.length > longest) longest = word.length;
-    return longest;
 }
 
 /** `13 record sets: 12 ok, 1 missing` (statuses with a count, in `VERIFY_STATUSES` order). */
@@ -34,6 +27,7 @@ export function formatSummary(summary: VerifySummary): string {
  */
 export function formatReport(report: VerifyReport, width: number = DEFAULT_WIDTH): string {
     const cells = report.checks.map(row);
+    // Values wrap at spaces, never inside a name or an address.
     const columns: ColumnSpec[] = [
         { header: HEADER[0] }, { header: HEADER[1] }, { header: HEADER[2] },
         { header: HEADER[3], minWidth: longestWord(cells.map((c) => c[3] ?? "")) },

@@ -32,7 +32,7 @@ const systemLookup: HostLookup = (host, options) =>
 function checkPort(text: string, raw: string): number {
     const port = Number(text);
     if (!/^\d{1,5}$/.test(text) || port < 1 || port > 65535) {
-        throw new VerifyOptionError(`--server ${JSON.stringify(raw)}: port ${JSON.stringify(text)} is not a number from 1 to 65535`);
+        throw new VerifyOptionError(`--server ${JSON.stringify(raw)}: the port must be a number from 1 to 65535, got ${/^\d+$/.test(text) ? text : JSON.stringify(text)}`);
     }
     return port;
 }

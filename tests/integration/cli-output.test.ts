@@ -4,17 +4,20 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { certificateSubjectNames } from "../../components/core/plan/certificate";
 import { paletteFor } from "../../cli/color";
 import { describeFailure, EXIT, UsageError } from "../../cli/errors";
 import { ruleLines } from "../../cli/plan-output";
-import { hangingWrap, wrapText } from "../../cli/text-layout";
+import { hangingWrap, usageLines, wrapBlock, wrapText } from "../../cli/text-layout";
 import { ConfigError } from "../../components/core/config/errors";
 import { planDeployment } from "../../components/core/plan/planner";
 import { runProgramFile } from "../../offline/engine";
 import { readStackConfig } from "../../offline/stack-file";
 import { builtCli } from "../helpers/build";
+import { MICROSOFT_TABLES } from "../helpers/microsoft-365-tables";
 import { requireTool } from "../helpers/tools";
 
 const ROOT = join(__dirname, "..", "..");
@@ -28,6 +31,9 @@ const WARNINGS_HEADING = "Warnings (4)\n  - edge.accessEdgeIps: 203.0.113.10, 20
 
 describe("plan output", function () {
     this.timeout(120_000);
+    let work: string;
+    before(() => { work = mkdtempSync(join(tmpdir(), "lync-edge-dns-output-")); });
+    after(() => rmSync(work, { recursive: true, force: true }));
 
     it("the table fits 100 columns; --wide keeps every row on one line", () => {
         const narrow = plan().stdout.split("\n");
@@ -36,6 +42,21 @@ describe("plan output", function () {
         assert.ok(wide.some((l) => l.length > 100));
         assert.ok(wide.includes("  SRV   _sipfederationtls._tcp.contoso.com  0 0 5061 sip.contoso.com.   SIP federation discovery and public IM connectivity; mobility push notifications"));
     });
+
+    for (const table of MICROSOFT_TABLES.filter((t) => /gccHigh|dod/.test(t.what))) {
+        it(`${table.what}: no host name is split across lines, and every line fits 100 columns`, () => {
+            const file = join(work, `${table.what.replace(/\W+/g, "-")}.json`);
+            writeFileSync(file, JSON.stringify(table.config));
+            const result = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
+            assert.equal(result.status, 0, result.stderr);
+            const lines = result.stdout.split("\n");
+            assert.deepEqual(lines.filter((l) => l.length > 100), []);
+            // Each row is `zone TYPE name values`: every name and every word of the values stands whole on one line.
+            const words = new Set(table.rows.flatMap((row) => row.split(" ").slice(2)).filter((w) => w.includes(".")));
+            assert.ok([...words].some((w) => w.includes("skypeforbusiness.us.")));
+            for (const word of words) assert.ok(lines.some((l) => l.split(/\s+/).includes(word)), `${word} is cut:\n${result.stdout}`);
+        });
+    }
 
     it("--format json: stdout is the JSON alone, the warnings go to stderr", () => {
         const { status, stdout, stderr } = plan("--format", "json");
@@ -88,6 +109,20 @@ describe("plan output", function () {
         assert.deepEqual(wrapText("Access Edge host (SRV target)", 28), ["Access Edge host", "(SRV target)"]);
         assert.deepEqual(wrapText("x".repeat(25), 10), ["x".repeat(10), "x".repeat(10), "x".repeat(5)]);
         assert.deepEqual(hangingWrap("one two three", 9, "- "), ["- one two", "  three"]);
+        // The first line has the whole width when its prefix is shorter than the indent.
+        assert.deepEqual(hangingWrap("one two three four", 13, "", "    "), ["one two three", "    four"]);
+    });
+
+    it("blocks wrap under their own text, usage lines between options, never inside one", () => {
+        assert.deepEqual(wrapBlock("Head line (2 problems):\n  - a: one two three\n\tb four five", 16), [
+            "Head line", "  (2 problems):", "  - a: one two", "    three", "  b four five",
+        ]);
+        assert.deepEqual(usageLines("Usage: x run --config <file> [--timeout <ms>] [--deadline <seconds>]", 50), [
+            "Usage: x run --config <file> [--timeout <ms>]",
+            "             [--deadline <seconds>]",
+        ]);
+        // Brackets inside brackets give way before a word is cut.
+        assert.deepEqual(usageLines("Usage: npm start [-- [--stack NAME] [--out DIR]]", 40), ["Usage: npm start [-- [--stack NAME]", "                 [--out DIR]]"]);
     });
 
     it("failures: usage with the usage line (2), config (1), unexpected with a trace only when debugging", () => {

@@ -6,9 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unwrapped } from "../helpers/cli-text";
 
 const ROOT = join(__dirname, "..", "..");
 const USAGE = "Usage: npm start [-- [--stack NAME | --config-file FILE] [--provider route53|azure] [--out DIR]]";
@@ -21,7 +22,8 @@ function npmStart(args: string[], silent = true): { status: number | null; stdou
 const CONFIG_ERROR = [
     "Invalid lync-edge-dns configuration (2 problems):",
     "  - sipDomains[0].mobilty: unknown key; did you mean \"mobility\"?",
-    "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
+    "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are",
+    "    published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
     "",
 ].join("\n");
 
@@ -72,6 +74,20 @@ describe("npm start: failures and width", function () {
         assert.equal(status, 1);
         assert.match(stderr, /^npm start: Missing required configuration variable 'lync-edge-dns:deployment'\n/);
         assert.doesNotMatch(stderr, /^\s+at /m);
+    });
+
+    it("a zone id made up offline is shown as a placeholder, one given in the stack as it is", () => {
+        const example = readFileSync(join(ROOT, "Pulumi.example.yaml"), "utf8");
+        const given = join(work, "Pulumi.zone-id.yaml");
+        writeFileSync(given, example.replace("    # hostedZoneIds:\n", "    hostedZoneIds:\n      contoso.com: Z0123456789CONTOSO\n"));
+        const { status, stdout: wrapped, stderr } = npmStart(["--config-file", given, "--out", join(work, "out")]);
+        assert.equal(status, 0, stderr);
+        const stdout = unwrapped(wrapped);
+        assert.match(stdout, /^<offline-placeholder>: a hosted zone id made up offline; pulumi up looks the zone up by name/m);
+        assert.match(stdout, /aws\.route53\.Record edge\/contoso\.com\/sip\/A \(zoneId Z0123456789CONTOSO, allowOverwrite false\)/);
+        assert.match(stdout, /aws\.route53\.Record edge\/fabrikam\.com\/sip\/A \(zoneId <offline-placeholder>, allowOverwrite false\)/);
+        // No made-up id passes for a real one.
+        assert.deepEqual(stdout.match(/zoneId (?!Z0123456789CONTOSO|<offline-placeholder>)\S+/g), null);
     });
 
     it("the example on Azure (its longest resource lines) fits 100 columns, resources on lines of their own", () => {

@@ -99,9 +99,13 @@ describe("lync-edge-dns CLI", function () {
             assert.equal(stderr, [
                 "Invalid lync-edge-dns configuration (4 problems):",
                 "  - sipDomains[0].mobilty: unknown key; did you mean \"mobility\"?",
-                "  - ttl: must be a whole number from 1 to 2147483647 (seconds; RFC 2181, and Azure DNS refuses 0), got 0",
-                "  - sipDomains[0].name: \"fabrikam..com\" is not a valid DNS name: it has an empty label (two dots in a row, or a leading dot)",
-                "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
+                // Each problem wrapped within 100 columns, under its own text.
+                "  - ttl: must be a whole number from 1 to 2147483647 (seconds; RFC 2181, and Azure DNS refuses 0),",
+                "    got 0",
+                "  - sipDomains[0].name: \"fabrikam..com\" is not a valid DNS name: it has an empty label",
+                "    (two dots in a row, or a leading dot)",
+                "  - edge.accessEdgeIps[0]: \"10.0.0.1\" is a private address, not a public one; Edge records are",
+                "    published in public DNS (set allowPrivateAddresses: true for a lab or internal zone)",
                 "",
             ].join("\n"));
         });
@@ -112,6 +116,8 @@ describe("lync-edge-dns CLI", function () {
             const { status, stderr } = cli("plan", "--config", file);
             assert.equal(status, 1);
             assert.match(stderr, /^Cannot read .*broken\.yaml \(1 problem\):\n {2}- broken\.yaml: is not valid YAML or JSON at line \d+, column \d+/);
+            // The parser's message carries the position too: said once.
+            assert.equal(stderr.match(/line \d+, column \d+/g)?.length, 1, stderr);
             assert.doesNotMatch(stderr, /\n\s+at /);
         });
 

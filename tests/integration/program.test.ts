@@ -104,8 +104,10 @@ describe("npm start (offline)", function () {
             assert.equal(stderr, [
                 "Invalid lync-edge-dns configuration (3 problems):",
                 "  - sipDomains[0].mobilty: unknown key; did you mean \"mobility\"?",
-                "  - ttl: must be a whole number from 1 to 2147483647 (seconds; RFC 2181, and Azure DNS refuses 0), got 0",
-                "  - sipDomains[0].name: \"fabrikam..com\" is not a valid DNS name: it has an empty label (two dots in a row, or a leading dot)",
+                "  - ttl: must be a whole number from 1 to 2147483647 (seconds; RFC 2181, and Azure DNS refuses 0),",
+                "    got 0",
+                "  - sipDomains[0].name: \"fabrikam..com\" is not a valid DNS name: it has an empty label",
+                "    (two dots in a row, or a leading dot)",
                 "",
             ].join("\n"));
             assert.equal(stdout, "");
@@ -118,7 +120,7 @@ describe("npm start (offline)", function () {
 
     it("names a missing stack file and how --stack finds one, and exits 1", () => {
         const { status, stdout, stderr } = start("--stack", "does-not-exist", "--out", out);
-        assert.equal(stderr, "npm start: no stack file Pulumi.does-not-exist.yaml in the project: --stack NAME reads Pulumi.NAME.yaml (or give --config-file FILE)\n");
+        assert.equal(stderr, "npm start: no stack file Pulumi.does-not-exist.yaml in the project: --stack NAME reads\n  Pulumi.NAME.yaml (or give --config-file FILE)\n");
         assert.equal(stdout, "");
         assert.equal(status, 1);
     });

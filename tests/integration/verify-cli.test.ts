@@ -19,6 +19,7 @@ import { startProgress } from "../../cli/verify/progress";
 import { BindServer, zoneTexts } from "../helpers/bind";
 import { builtCli } from "../helpers/build";
 import { recordsFromPlan, startFaultServer, type FaultServer } from "../helpers/fault-server";
+import { unwrapped } from "../helpers/cli-text";
 import { requireTool } from "../helpers/tools";
 
 const ROOT = join(__dirname, "..", "..");
@@ -54,14 +55,19 @@ describe("verify on the command line", function () {
         const { status, stdout, stderr } = cli("verify", "--config", CONFIG, "--server", "ns1.nowhere.invalid:5353");
         assert.equal(status, 2);
         assert.equal(stdout, "");
-        assert.equal(stderr, 'lync-edge-dns: --server "ns1.nowhere.invalid:5353": the host name ns1.nowhere.invalid does not resolve (ENOTFOUND); give a name that resolves, or an IP address\n' +
-            "Usage: lync-edge-dns verify --config <file> [--server <host[:port]>] [--json] [--timeout <ms>] [--deadline <seconds>] [--adopt]\n");
+        assert.equal(stderr, [
+            'lync-edge-dns: --server "ns1.nowhere.invalid:5353": the host name ns1.nowhere.invalid does not',
+            "  resolve (ENOTFOUND); give a name that resolves, or an IP address",
+            "Usage: lync-edge-dns verify --config <file> [--server <host[:port]>] [--json] [--timeout <ms>]",
+            "                            [--deadline <seconds>] [--adopt]",
+            "",
+        ].join("\n"));
     });
 
     it("refuses a server that is neither an address nor a host name", () => {
         const { status, stderr } = cli("verify", "--config", CONFIG, "--server", "ns_1.example.net");
         assert.equal(status, 2);
-        assert.match(stderr, /--server "ns_1\.example\.net" is not a server: give HOST\[:PORT\] with an IPv4 address or a host name/);
+        assert.match(unwrapped(stderr), /^error: --server "ns_1\.example\.net" is not a server: give HOST\[:PORT\] with an IPv4 address or a host name/);
     });
 
     for (const deadline of ["0", "-5", "1.5", "soon", "86401"]) {

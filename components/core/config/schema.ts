@@ -140,14 +140,20 @@ function unknownKeyMessage(objectPath: readonly PropertyKey[], key: string): str
     return unknownKeyMessageFor(key, Object.keys(objectSchemaAt(objectPath)?.shape ?? {}));
 }
 
-/** "unknown key; did you mean ...?" for a key close to one of `allowed`, else the keys allowed. */
-export function unknownKeyMessageFor(key: string, allowed: readonly string[]): string {
+/** The one of `allowed` a typo of `word` most likely meant (a few edits away, case ignored), if any. */
+export function nearestName(word: string, allowed: readonly string[]): string | undefined {
     let best: string | undefined;
-    let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+    let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
     for (const known of allowed) {
-        const d = editDistance(key.toLowerCase(), known.toLowerCase());
+        const d = editDistance(word.toLowerCase(), known.toLowerCase());
         if (d < bestDistance) { best = known; bestDistance = d; }
     }
+    return best;
+}
+
+/** "unknown key; did you mean ...?" for a key close to one of `allowed`, else the keys allowed. */
+export function unknownKeyMessageFor(key: string, allowed: readonly string[]): string {
+    const best = nearestName(key, allowed);
     if (best) return `unknown key; did you mean ${quote(best)}?`;
     return allowed.length > 0 ? `unknown key; allowed here: ${allowed.join(", ")}` : "unknown key";
 }
