@@ -42,7 +42,7 @@ function sources(dir: string): string[] {
 
 /** The sources tsconfig.build.json compiles, each with its file in dist. */
 function builtSources(): { source: string; built: string }[] {
-    const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts"].map((f) => join(ROOT, f));
+    const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts", "policy/props-read.ts", "policy/component-read.ts"].map((f) => join(ROOT, f));
     return [...sources(join(ROOT, "components")), ...sources(join(ROOT, "cli")), ...policy]
         .map((source) => ({ source, built: join(ROOT, "dist", relative(ROOT, source)).replace(/\.ts$/, ".js") }));
 }

@@ -12,24 +12,22 @@
  * update, is read afresh. The rules treat their input as read-only, as they
  * do when the CLI runs them all over one input.
  */
+import { types } from "node:util";
+import { rawProps } from "./plain-props";
 import { readStack, type StackInput, type StackResource, type StackSettings } from "./stack-records";
-
-// The proxy's markers, as @pulumi/policy/proxy exports them (not in its typings).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const proxy = require("@pulumi/policy/proxy") as Record<string, unknown>;
-const IS_PROXY = proxy.isSpecialProxy as string;
-const TARGET = proxy.getSpecialProxyTarget as string;
-
-/** The props as deserialized, without the policy server's proxy. */
-function rawProps(resource: StackResource): unknown {
-    const props = resource.props as Record<string, unknown> | undefined;
-    return props !== null && typeof props === "object" && props[IS_PROXY] === true ? props[TARGET] : props;
-}
 
 function isPlainObject(value: object): boolean {
     const proto = Object.getPrototypeOf(value) as unknown;
     return proto === Object.prototype || proto === null;
 }
+
+/**
+ * The keys of the object being compared at each depth. A comparison meets
+ * every object of the stack once per policy: listing each one's keys anew
+ * (`Object.keys`) made much of the garbage the garbage collector then had
+ * to sweep during the pack's run.
+ */
+const keysAt: string[][] = [];
 
 /**
  * True when `a` and `b` are equal plain data (strings, numbers, booleans,
@@ -45,14 +43,16 @@ function sameContent(a: unknown, b: unknown, depth: number): boolean {
         return true;
     }
     if (Array.isArray(b) || !isPlainObject(a) || !isPlainObject(b)) return false;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    if (keysA.length !== keysB.length) return false;
-    for (let i = 0; i < keysA.length; i++) {
-        const key = keysA[i];
-        if (key !== keysB[i] || !sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
+    // A plain object inherits no enumerable key: `for...in` meets its own keys, in Object.keys order.
+    const keys = (keysAt[depth] ??= []);
+    let count = 0;
+    for (const key in a) keys[count++] = key;
+    let i = 0;
+    for (const key in b) {
+        if (i === count || key !== keys[i] || !sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
+        i++;
     }
-    return true;
+    return i === count;
 }
 
 /** The last read, and the content it was read from. */
@@ -69,7 +69,11 @@ function sameStack(previous: LastRead, resources: readonly StackResource[], sett
     for (let i = 0; i < resources.length; i++) {
         const was = previous.resources[i];
         const now = resources[i];
-        if (was.type !== now.type || was.urn !== now.urn || was.name !== now.name || !sameContent(was.props, rawProps(now), 0)) return false;
+        if (was.type !== now.type || was.urn !== now.urn || was.name !== now.name) return false;
+        // Props behind a proxy that is not the SDK's are not compared through it.
+        const props = rawProps(now);
+        if (props !== null && typeof props === "object" && props === now.props && types.isProxy(props)) return false;
+        if (!sameContent(was.props, props, 0)) return false;
     }
     return true;
 }
