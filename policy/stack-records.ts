@@ -12,7 +12,7 @@
  */
 import { readComponent, type ComponentFacts } from "./component-read";
 import { rawProps } from "./plain-props";
-import { READ } from "./props-read";
+import { readContext, type PropsRead } from "./props-read";
 import { canonicalHostName, quote, zoneFinder } from "../components/core/dns/names";
 import { LYNC_EDGE_DNS_TYPE } from "../components/core/component-type";
 import type { RecordSetFact, RuleInput } from "../components/core/rules/model";
@@ -104,6 +104,11 @@ export function normalizeSettings(settings: StackSettings, prefix = ""): Normali
  * left out (see `normalizeSettings`, which says why).
  */
 export function readStack(given: readonly StackResource[], settings: StackSettings = {}, readers: readonly StackRecordReader[] = STACK_READERS): StackInput {
+    return readStackNoting(given, settings, readers);
+}
+
+/** `readStack`, noting in `noted`, when given, what of each resource's props it read (props-read.ts). */
+export function readStackNoting(given: readonly StackResource[], settings: StackSettings, readers: readonly StackRecordReader[], noted?: PropsRead): StackInput {
     const props = given.map(rawProps) as Record<string, unknown>[];
     // One view of a resource, aimed at each in turn: a reader keeps nothing of it (StackRecordReader).
     const view: StackResource = { type: "", urn: "", name: "", props: {} };
@@ -113,9 +118,10 @@ export function readStack(given: readonly StackResource[], settings: StackSettin
         view.urn = r.urn;
         view.name = r.name;
         view.props = props[i];
+        noted?.reading(i, view.props);
         return view;
     };
-    const read = READ;
+    const read = readContext(noted);
     const extra = normalizeSettings(settings).settings;
     const readerOf = new Map<string, StackRecordReader>();
     for (const reader of readers) for (const type of reader.resourceTypes) readerOf.set(type, reader);
