@@ -162,12 +162,33 @@ function srvTargets(sets: readonly EdgeSrvSet[]): Set<string> {
     return targets;
 }
 
+/** Notes that `source` names `target`; false when it did before. */
+function firstNaming(seen: Map<string, string | string[] | Set<string>>, target: string, source: string): boolean {
+    const sources = seen.get(target);
+    if (sources === undefined) {
+        seen.set(target, source);
+    } else if (typeof sources === "string") {
+        if (sources === source) return false;
+        seen.set(target, [sources, source]);
+    } else if (Array.isArray(sources)) {
+        if (sources.includes(source)) return false;
+        if (sources.length < 8) sources.push(source);
+        else seen.set(target, new Set([...sources, source]));
+    } else {
+        if (sources.has(source)) return false;
+        sources.add(source);
+    }
+    return true;
+}
+
 function srvTargetSteps(sets: readonly EdgeSrvSet[], managedZones: readonly string[]): SrvTargetStep[] {
     const zoneOf = zoneFinder(managedZones);
     const steps: SrvTargetStep[] = [];
     // A source names the same target once, whichever of its sets or values
-    // names it again: the targets each source named (one, as a rule, or a set).
-    const seen = new Map<string, string | Set<string>>();
+    // names it again: the sources that named each target (one or a few, a set
+    // past that). Keyed by target, whose hash the lookups here and in the rules
+    // share; a source (a URN) would be hashed for this alone.
+    const seen = new Map<string, string | string[] | Set<string>>();
     for (let i = 0; i < sets.length; i++) {
         const set = sets[i] as EdgeSrvSet;
         const srvs = set.srvs;
@@ -176,11 +197,7 @@ function srvTargetSteps(sets: readonly EdgeSrvSet[], managedZones: readonly stri
             const target = srvs[j]?.target;
             if (!target || MICROSOFT_365_HOSTS.has(target)) continue;
             const source = set.record.source;
-            const named = seen.get(source);
-            if (named === undefined) seen.set(source, target);
-            else if (named === target || (typeof named !== "string" && named.has(target))) continue;
-            else if (typeof named === "string") seen.set(source, new Set([named, target]));
-            else named.add(target);
+            if (!firstNaming(seen, target, source)) continue;
             steps.push({ set, target, inManagedZone: zoneOf(target) !== undefined });
         }
     }
