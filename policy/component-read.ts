@@ -35,8 +35,9 @@ function zoneOfEntry(entry: Record<string, unknown>, context: ReadContext): Know
 function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<number[]> {
     const records = context.get(entry, "records");
     if (records === UNKNOWN) return UNKNOWN;
-    const ports: number[] = [];
-    if (!Array.isArray(records)) return ports;
+    // Made with the first port: as a rule one, and [] then push takes room for 17.
+    let ports: number[] | undefined;
+    if (!Array.isArray(records)) return [];
     for (let i = 0; i < records.length; i++) {
         const record = context.get(records, i);
         if (record === UNKNOWN) return UNKNOWN;
@@ -53,23 +54,32 @@ function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext
             const value = context.get(values, j);
             if (value === UNKNOWN) return UNKNOWN;
             const port = typeof value === "string" ? parseSrv(value)?.port : undefined;
-            if (port !== undefined) ports.push(port);
+            if (port === undefined) continue;
+            if (ports === undefined) ports = [port];
+            else ports.push(port);
         }
     }
-    return ports;
+    return ports ?? [];
 }
 
 /** Adds what one component's props tell to `facts`; a list not known yet adds nothing. */
 export function readComponent(props: Record<string, unknown>, context: ReadContext, facts: ComponentFacts): void {
     const domains = items<string>(context, context.get(props, "mobilityDomains"), noObjects);
-    if (domains !== UNKNOWN) for (const d of domains ?? []) facts.mobilityDomains.add(normalizeFoundName(d));
+    if (domains !== UNKNOWN && domains !== undefined) for (let i = 0; i < domains.length; i++) facts.mobilityDomains.add(normalizeFoundName(domains[i] as string));
     const entries = context.get(props, "records");
     const zones = items(context, entries, zoneOfEntry);
-    if (zones !== UNKNOWN) for (const z of zones ?? []) facts.managedZones.add(normalizeFoundName(z));
+    if (zones !== UNKNOWN && zones !== undefined) for (let i = 0; i < zones.length; i++) facts.managedZones.add(normalizeFoundName(zones[i] as string));
     // The Access Edge client port the component's _sip._tls records use (443 unless a
     // single-IP Edge set edge.accessEdgeClientPort): the ports rule accepts it, as the component did.
     const clientPorts = items(context, entries, clientPortsOfEntry);
-    if (clientPorts !== UNKNOWN) for (const port of (clientPorts ?? []).flat()) facts.accessEdgeClientPorts.add(port);
+    if (clientPorts !== UNKNOWN && clientPorts !== undefined) {
+        // Each entry's list, flattened one level (an entry that is a string lands as itself).
+        for (let i = 0; i < clientPorts.length; i++) {
+            const ports = clientPorts[i] as number[] | number;
+            if (Array.isArray(ports)) for (let j = 0; j < ports.length; j++) facts.accessEdgeClientPorts.add(ports[j] as number);
+            else facts.accessEdgeClientPorts.add(ports);
+        }
+    }
     // Where each domain's users are, as the component declares it (plain data, known at preview).
     const hosting = context.get(props, "domainHosting");
     if (hosting !== UNKNOWN && hosting !== null && typeof hosting === "object") {

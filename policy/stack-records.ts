@@ -35,18 +35,26 @@ export interface StackResource {
 export const STACK_READERS: readonly StackRecordReader[] = Object.values(PROVIDERS).map((p) => p.stackReader);
 
 /** A LyncEdgeDns component among a URN's parent types (made once, not per record). */
-const COMPONENT_FIRST = `${LYNC_EDGE_DNS_TYPE}$`;
-const COMPONENT_LAST = `$${LYNC_EDGE_DNS_TYPE}`;
-const COMPONENT_BETWEEN = `$${LYNC_EDGE_DNS_TYPE}$`;
+const COMPONENT = LYNC_EDGE_DNS_TYPE;
+const COMPONENT_FIRST = `${COMPONENT}$`;
+const COMPONENT_LAST = `$${COMPONENT}`;
+const COMPONENT_BETWEEN = `$${COMPONENT}$`;
 
 /** True for a resource whose URN says it is a child of a LyncEdgeDns component. */
 function createdByComponent(urn: string): boolean {
-    // urn:pulumi:<stack>::<project>::<parent types $-joined>$<type>::<name>: the third part, found without splitting the whole URN.
+    // urn:pulumi:<stack>::<project>::<parent types $-joined>$<type>::<name>: the third
+    // part, [from, to), looked into in place: no part of the URN is copied out.
     const start = urn.indexOf("::", urn.indexOf("::") + 2);
     if (start === -1) return false;
-    const end = urn.indexOf("::", start + 2);
-    const types = urn.slice(start + 2, end === -1 ? undefined : end);
-    return types === LYNC_EDGE_DNS_TYPE || types.startsWith(COMPONENT_FIRST) || types.endsWith(COMPONENT_LAST) || types.includes(COMPONENT_BETWEEN);
+    const from = start + 2;
+    const end = urn.indexOf("::", from);
+    const to = end === -1 ? urn.length : end;
+    const length = to - from;
+    if (length === COMPONENT.length) return urn.startsWith(COMPONENT, from);
+    if (length < COMPONENT_FIRST.length) return false;
+    if (urn.startsWith(COMPONENT_FIRST, from) || urn.startsWith(COMPONENT_LAST, to - COMPONENT_LAST.length)) return true;
+    const between = urn.indexOf(COMPONENT_BETWEEN, from);
+    return between !== -1 && between + COMPONENT_BETWEEN.length <= to;
 }
 
 /** What stack validation needs beside the rules' input. */

@@ -101,13 +101,17 @@ export function noObjects(): undefined {
 export function items<T>(context: ReadContext, list: Known<unknown>, map: (item: Record<string, unknown>, context: ReadContext) => Known<T | undefined>): Known<T[]> | undefined {
     if (list === UNKNOWN) return UNKNOWN;
     if (!Array.isArray(list)) return undefined;
-    const out: T[] = [];
+    // Sized up front: a list grown from [] by push takes room for 17 items,
+    // and a stack holds tens of thousands of one- and two-item lists.
+    const out = new Array<T>(list.length);
+    let kept = 0;
     for (let i = 0; i < list.length; i++) {
         const item = context.get(list, i);
         if (item === UNKNOWN) return UNKNOWN;
         const mapped = item !== null && typeof item === "object" ? map(item as Record<string, unknown>, context) : str(item) as T | undefined;
         if (mapped === UNKNOWN) return UNKNOWN;
-        if (mapped !== undefined) out.push(mapped);
+        if (mapped !== undefined) out[kept++] = mapped;
     }
+    out.length = kept;
     return out;
 }

@@ -85,9 +85,14 @@ function values(context: ReadContext, p: Record<string, unknown>, type: string):
     }
 }
 
+/** The last zone told of: a zone's record sets come one after another, and each tells of it. */
+let lastSighting: { zone: string; sighting: readonly ZoneSighting[] } | undefined;
+
 function zones(resource: StackResourceView, context: ReadContext): readonly ZoneSighting[] {
     const zone = text(context, resource.props, "zoneName");
-    return zone === UNKNOWN || zone === undefined ? [] : [{ name: normalizeFoundName(zone) }];
+    if (zone === UNKNOWN || zone === undefined) return [];
+    if (lastSighting?.zone !== zone) lastSighting = { zone, sighting: [{ name: normalizeFoundName(zone) }] };
+    return lastSighting.sighting;
 }
 
 function read(resource: StackResourceView, context: RecordContext): Known<RecordRead> | undefined {
