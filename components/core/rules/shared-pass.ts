@@ -2,8 +2,9 @@
  * What several rules read from one input, found in one pass and shared by
  * every rule run over that input (the CLI's `evaluateRules`, the pack's
  * policies, which get one input for all): the Edge SRV sets with their
- * values parsed once, the record sets by name, the sets whose name waits
- * for their zone, and, when first asked, the SRV targets. Rules never
+ * values parsed once, the address and alias sets by name, the federation
+ * sets by domain, the sets whose name waits for their zone, and, when first
+ * asked, the SRV targets. Rules never
  * change their input; the pass is made again if the input's record list
  * (or, for what depends on them, its managed zones) was replaced or grew.
  */
