@@ -42,7 +42,7 @@ function sources(dir: string): string[] {
 
 /** Every source the build compiles, each with the file in dist made from it (the CLI's: its bundle). */
 function builtSources(): { source: string; built: string }[] {
-    const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts"].map((f) => join(ROOT, f));
+    const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts", "policy/props-read.ts", "policy/component-read.ts"].map((f) => join(ROOT, f));
     const compiled = [...sources(join(ROOT, "components")), ...policy]
         .map((source) => ({ source, built: join(ROOT, "dist", relative(ROOT, source)).replace(/\.ts$/, ".js") }));
     const bundled = sources(join(ROOT, "cli")).map((source) => ({ source, built: join(ROOT, "dist", "cli", "bundle.js") }));

@@ -137,6 +137,7 @@ function judge(measured: Measured): Target[] {
     const [small, large] = [policy(10_000, true), policy(40_000, true)];
     if (small && large) {
         // Linear: four times the records, about four times the time; quadratic would be sixteen.
+        // Its policy's whole validateStack, as before the read was shared: being first, it holds the stack read too.
         const perRecord = (p: PolicyResult) => p.perPolicyMs[MOBILITY_RULE] / p.records;
         targets.push(target("mobility rule at preview, per record, 40,000 / 10,000 records", perRecord(large) / perRecord(small), 2));
     }

@@ -53,10 +53,13 @@ export function markdownTable(results: Results): string {
         const smallest = results.policy.find((q) => q.preview === p.preview) ?? p;
         const perRecord = (p.validateMs.median * 1000) / p.records;
         const mobility = p.perPolicyMs["lync-mobility-federation-srv"];
+        const mobilityRule = p.perRuleMs["lync-mobility-federation-srv"];
         const checks = [
             `${perRecord.toFixed(1)} µs a record${p === smallest ? "" : ` (${(perRecord / ((smallest.validateMs.median * 1000) / smallest.records)).toFixed(2)}× the ${int(smallest.records)}-record rate)`}`,
-            `slowest ${p.slowestPolicy.name} ${time(p.slowestPolicy.ms)}`,
-            ...(p.preview ? [`mobility rule ${time(mobility)}`] : []),
+            // The first policy pays the shared read and each later one a comparison: said apart, not as that policy's rule.
+            `stack read once ${time(p.sharedReadMs)}, compared for the other policies ${time(p.compareMs)} in all`,
+            `slowest rule ${p.slowestRule.name} ${time(p.slowestRule.ms)}`,
+            ...(p.preview ? [`mobility policy ${time(mobility)} (its rule ${time(mobilityRule)}, the read the rest)`] : []),
             ...results.targets.filter((t) => (p.records === 40_000 && t.name.startsWith(p.preview ? "mobility rule at preview" : "policy pack, 40,000"))).map(mark),
         ];
         rows.push(["3", `policy pack, every policy's validateStack${p.preview ? ", at preview" : ""}`, `${int(p.records)} records (${int(p.resources)} resources)`, String(p.wallMs.runs), range(p.wallMs, time), range(p.validateMs, time), range(p.peakRssMiB, mib),

@@ -5,31 +5,32 @@
  * stack, but hands each its own resources array with freshly deserialized
  * props: nothing in it is the same object from one policy to the next. So
  * the last read is kept with the content it was read from, and the next
- * policy's resources are compared with that content, value by value: equal
- * content (type, URN, name and every prop, the preview's unknown sentinels
- * included) gives the same read, so it is handed out again. Anything that
- * differs, even one value that was unknown at preview and is known at the
- * update, is read afresh. The rules treat their input as read-only, as they
- * do when the CLI runs them all over one input.
+ * policy's resources are compared with that content: type, URN and name of
+ * every resource, and the values of each one's props that the read looked
+ * at (props-read.ts says why those suffice), in full, the preview's unknown
+ * sentinels included. Equal, the kept read is handed out again. Anything
+ * that differs, even one value that was unknown at preview and is known at
+ * the update, is read afresh; props the read never looked at (a record's
+ * TTL, a resource group) are not compared. The rules treat their input as
+ * read-only, as they do when the CLI runs them all over one input.
  */
-import { readStack, type StackInput, type StackResource, type StackSettings } from "./stack-records";
-
-// The proxy's markers, as @pulumi/policy/proxy exports them (not in its typings).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const proxy = require("@pulumi/policy/proxy") as Record<string, unknown>;
-const IS_PROXY = proxy.isSpecialProxy as string;
-const TARGET = proxy.getSpecialProxyTarget as string;
-
-/** The props as deserialized, without the policy server's proxy. */
-function rawProps(resource: StackResource): unknown {
-    const props = resource.props as Record<string, unknown> | undefined;
-    return props !== null && typeof props === "object" && props[IS_PROXY] === true ? props[TARGET] : props;
-}
+import { types } from "node:util";
+import { rawProps } from "./plain-props";
+import { PropsRead } from "./props-read";
+import { readStackNoting, STACK_READERS, type StackInput, type StackResource, type StackSettings } from "./stack-records";
 
 function isPlainObject(value: object): boolean {
     const proto = Object.getPrototypeOf(value) as unknown;
     return proto === Object.prototype || proto === null;
 }
+
+/**
+ * The keys of the object being compared at each depth. A comparison meets
+ * every object the read looked into, once per policy: listing each one's
+ * keys anew (`Object.keys`) made much of the garbage the garbage collector
+ * then had to sweep during the pack's run.
+ */
+const keysAt: string[][] = [];
 
 /**
  * True when `a` and `b` are equal plain data (strings, numbers, booleans,
@@ -45,33 +46,78 @@ function sameContent(a: unknown, b: unknown, depth: number): boolean {
         return true;
     }
     if (Array.isArray(b) || !isPlainObject(a) || !isPlainObject(b)) return false;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    if (keysA.length !== keysB.length) return false;
-    for (let i = 0; i < keysA.length; i++) {
-        const key = keysA[i];
-        if (key !== keysB[i] || !sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
+    // A plain object inherits no enumerable key: `for...in` meets its own keys, in Object.keys order.
+    const keys = (keysAt[depth] ??= []);
+    let count = 0;
+    for (const key in a) keys[count++] = key;
+    let i = 0;
+    for (const key in b) {
+        if (i === count || key !== keys[i] || !sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
+        i++;
     }
-    return true;
+    return i === count;
 }
 
 /** The last read, and the content it was read from. */
 interface LastRead {
     settings: string;
-    resources: { type: string; urn: string; name: string; props: unknown }[];
+    /** Each resource's type, URN and name, in turn. */
+    names: readonly string[];
+    /** Their props as read, and which keys the read looked at. */
+    noted: PropsRead;
     read: StackInput;
 }
 
 let last: LastRead | undefined;
 
+/**
+ * Where the pack's time went in this process, for measurement: reading
+ * stacks (the first policy over a stack pays it) and comparing a policy's
+ * stack with the kept read (each later one pays that). The bench reports
+ * them apart from the rules' own time.
+ */
+export const sharedReadTimes = { readMs: 0, compareMs: 0 };
+
 function sameStack(previous: LastRead, resources: readonly StackResource[], settings: string): boolean {
-    if (previous.settings !== settings || previous.resources.length !== resources.length) return false;
+    const names = previous.names;
+    if (previous.settings !== settings || names.length !== 3 * resources.length) return false;
     for (let i = 0; i < resources.length; i++) {
-        const was = previous.resources[i];
         const now = resources[i];
-        if (was.type !== now.type || was.urn !== now.urn || was.name !== now.name || !sameContent(was.props, rawProps(now), 0)) return false;
+        if (names[3 * i] !== now.type || names[3 * i + 1] !== now.urn || names[3 * i + 2] !== now.name) return false;
+        const keys = previous.noted.keysOf(i);
+        if (keys.length === 0) continue;
+        const before = previous.noted.propsOf(i) as Record<string, unknown>;
+        const props = rawProps(now);
+        // The very same props may have changed since they were read; props
+        // behind a proxy that is not the SDK's are not compared through it.
+        if (props === before || props === null || typeof props !== "object" || (props === now.props && types.isProxy(props))) return false;
+        for (let k = 0; k < keys.length; k++) {
+            const key = keys[k] as string;
+            if (!sameContent(before[key], (props as Record<string, unknown>)[key], 1)) return false;
+        }
     }
     return true;
+}
+
+/** True when the read looked only into props it can compare later: objects, not behind a foreign proxy. */
+function comparable(resources: readonly StackResource[], noted: PropsRead): boolean {
+    for (let i = 0; i < resources.length; i++) {
+        if (noted.keysOf(i).length === 0) continue;
+        const props = noted.propsOf(i);
+        if (props === null || typeof props !== "object" || (props === resources[i].props && types.isProxy(props))) return false;
+    }
+    return true;
+}
+
+function namesOf(resources: readonly StackResource[]): string[] {
+    const names = new Array<string>(3 * resources.length);
+    for (let i = 0; i < resources.length; i++) {
+        const r = resources[i];
+        names[3 * i] = r.type;
+        names[3 * i + 1] = r.urn;
+        names[3 * i + 2] = r.name;
+    }
+    return names;
 }
 
 /**
@@ -80,10 +126,16 @@ function sameStack(previous: LastRead, resources: readonly StackResource[], sett
  */
 export function readStackShared(resources: readonly StackResource[], settings: StackSettings): StackInput {
     const key = JSON.stringify(settings);
-    if (last !== undefined && sameStack(last, resources, key)) return last.read;
+    const started = performance.now();
+    const same = last !== undefined && sameStack(last, resources, key);
+    const compared = performance.now();
+    sharedReadTimes.compareMs += compared - started;
+    if (same && last !== undefined) return last.read;
     last = undefined;
-    const read = readStack(resources, settings);
-    last = { settings: key, resources: resources.map((r) => ({ type: r.type, urn: r.urn, name: r.name, props: rawProps(r) })), read };
+    const noted = new PropsRead(resources.length);
+    const read = readStackNoting(resources, settings, STACK_READERS, noted);
+    if (comparable(resources, noted)) last = { settings: key, names: namesOf(resources), noted, read };
+    sharedReadTimes.readMs += performance.now() - compared;
     return read;
 }
 

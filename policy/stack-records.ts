@@ -4,27 +4,24 @@
  * Azure DNS), whoever created them, and the LyncEdgeDns components (their
  * mobility domains and zones).
  *
- * During a preview some values are not known yet; reading one throws
- * CrossGuard's UnknownValueError. Every read goes through `known`, which
- * turns that into the readers' UNKNOWN, and what could not be read is left
- * undecided rather than guessed at.
+ * During a preview some values are not known yet; through the policy
+ * server's proxy, reading one throws CrossGuard's UnknownValueError. The
+ * props are read without the proxy (plain-props.ts), every value through
+ * `get`, which gives the readers' UNKNOWN where the proxy would have thrown;
+ * what could not be read is left undecided rather than guessed at.
  */
-import { UnknownValueError } from "@pulumi/policy";
-import { withPlainProps } from "./plain-props";
-import { canonicalHostName, normalizeFoundName, quote, zoneFinder } from "../components/core/dns/names";
+import { readComponent, type ComponentFacts } from "./component-read";
+import { rawProps } from "./plain-props";
+import { readContext, type PropsRead } from "./props-read";
+import { canonicalHostName, quote, zoneFinder } from "../components/core/dns/names";
 import { LYNC_EDGE_DNS_TYPE } from "../components/core/component-type";
-import { SRV_KINDS } from "../components/core/plan/catalogue";
-import { parseSrv } from "../components/core/plan/values";
 import type { RecordSetFact, RuleInput } from "../components/core/rules/model";
-import { items, str, UNKNOWN, type Known, type ReadContext, type RecordContext, type StackRecordReader } from "../components/providers/stack-reader";
+import { UNKNOWN, type RecordContext, type StackRecordReader } from "../components/providers/stack-reader";
 import { ROUTE53_RECORD, ROUTE53_ZONE } from "../components/providers/route53/stack-reader";
 import { AZURE_RECORD_SET } from "../components/providers/azure/stack-reader";
 import { PROVIDERS } from "../components/providers/registry";
 
 export { AZURE_RECORD_SET, ROUTE53_RECORD, ROUTE53_ZONE };
-
-/** The external access SRV kind: its port may be the Access Edge's own client port. */
-const SIP_EXTERNAL = SRV_KINDS.find((k) => k.portSetting === "accessEdgeClientPort") as (typeof SRV_KINDS)[number];
 
 /** A resource as stack validation receives it (the parts read here). */
 export interface StackResource {
@@ -37,26 +34,27 @@ export interface StackResource {
 /** The readers of every provider in the registry. */
 export const STACK_READERS: readonly StackRecordReader[] = Object.values(PROVIDERS).map((p) => p.stackReader);
 
-/** Reads a value that may be unknown during a preview. */
-function known<T>(read: () => T): Known<T> {
-    try {
-        return read();
-    } catch (error) {
-        if (error instanceof UnknownValueError) return UNKNOWN;
-        throw error;
-    }
-}
-
-const READ: ReadContext = { known };
+/** A LyncEdgeDns component among a URN's parent types (made once, not per record). */
+const COMPONENT = LYNC_EDGE_DNS_TYPE;
+const COMPONENT_FIRST = `${COMPONENT}$`;
+const COMPONENT_LAST = `$${COMPONENT}`;
+const COMPONENT_BETWEEN = `$${COMPONENT}$`;
 
 /** True for a resource whose URN says it is a child of a LyncEdgeDns component. */
 function createdByComponent(urn: string): boolean {
-    // urn:pulumi:<stack>::<project>::<parent types $-joined>$<type>::<name>: the third part, found without splitting the whole URN.
+    // urn:pulumi:<stack>::<project>::<parent types $-joined>$<type>::<name>: the third
+    // part, [from, to), looked into in place: no part of the URN is copied out.
     const start = urn.indexOf("::", urn.indexOf("::") + 2);
     if (start === -1) return false;
-    const end = urn.indexOf("::", start + 2);
-    const types = urn.slice(start + 2, end === -1 ? undefined : end);
-    return types === LYNC_EDGE_DNS_TYPE || types.startsWith(`${LYNC_EDGE_DNS_TYPE}$`) || types.endsWith(`$${LYNC_EDGE_DNS_TYPE}`) || types.includes(`$${LYNC_EDGE_DNS_TYPE}$`);
+    const from = start + 2;
+    const end = urn.indexOf("::", from);
+    const to = end === -1 ? urn.length : end;
+    const length = to - from;
+    if (length === COMPONENT.length) return urn.startsWith(COMPONENT, from);
+    if (length < COMPONENT_FIRST.length) return false;
+    if (urn.startsWith(COMPONENT_FIRST, from) || urn.startsWith(COMPONENT_LAST, to - COMPONENT_LAST.length)) return true;
+    const between = urn.indexOf(COMPONENT_BETWEEN, from);
+    return between !== -1 && between + COMPONENT_BETWEEN.length <= to;
 }
 
 /** What stack validation needs beside the rules' input. */
@@ -114,7 +112,24 @@ export function normalizeSettings(settings: StackSettings, prefix = ""): Normali
  * left out (see `normalizeSettings`, which says why).
  */
 export function readStack(given: readonly StackResource[], settings: StackSettings = {}, readers: readonly StackRecordReader[] = STACK_READERS): StackInput {
-    const resources = given.map(withPlainProps);
+    return readStackNoting(given, settings, readers);
+}
+
+/** `readStack`, noting in `noted`, when given, what of each resource's props it read (props-read.ts). */
+export function readStackNoting(given: readonly StackResource[], settings: StackSettings, readers: readonly StackRecordReader[], noted?: PropsRead): StackInput {
+    const props = given.map(rawProps) as Record<string, unknown>[];
+    // One view of a resource, aimed at each in turn: a reader keeps nothing of it (StackRecordReader).
+    const view: StackResource = { type: "", urn: "", name: "", props: {} };
+    const at = (i: number): StackResource => {
+        const r = given[i];
+        view.type = r.type;
+        view.urn = r.urn;
+        view.name = r.name;
+        view.props = props[i];
+        noted?.reading(i, view.props);
+        return view;
+    };
+    const read = readContext(noted);
     const extra = normalizeSettings(settings).settings;
     const readerOf = new Map<string, StackRecordReader>();
     for (const reader of readers) for (const type of reader.resourceTypes) readerOf.set(type, reader);
@@ -122,50 +137,43 @@ export function readStack(given: readonly StackResource[], settings: StackSettin
     // First every zone and domain the stack tells of: a record's name may be
     // read against any of them.
     const zoneNamesById = new Map<string, string>();
-    const managedZones = new Set(extra.managedZones ?? []);
-    const mobilityDomains = new Set(extra.mobilityDomains ?? []);
-    const domainHosting: Record<string, string> = {};
-    const accessEdgeClientPorts = new Set<number>();
-    for (const r of resources) {
+    const facts: ComponentFacts = {
+        managedZones: new Set(extra.managedZones ?? []),
+        mobilityDomains: new Set(extra.mobilityDomains ?? []),
+        domainHosting: {},
+        accessEdgeClientPorts: new Set<number>(),
+    };
+    const { managedZones, mobilityDomains } = facts;
+    for (let i = 0; i < given.length; i++) {
+        const r = at(i);
         const reader = readerOf.get(r.type);
         if (reader) {
-            for (const zone of reader.zones(r, READ)) {
+            const zones = reader.zones(r, read);
+            for (let z = 0; z < zones.length; z++) {
+                const zone = zones[z];
                 managedZones.add(zone.name);
                 if (zone.id !== undefined) zoneNamesById.set(zone.id, zone.name);
             }
         } else if (r.type === LYNC_EDGE_DNS_TYPE) {
-            const domains = items<string>(READ, () => r.props.mobilityDomains, () => undefined);
-            if (domains !== UNKNOWN) for (const d of domains ?? []) mobilityDomains.add(normalizeFoundName(d));
-            const zones = items<string>(READ, () => r.props.records, (z) => str(z.zone));
-            if (zones !== UNKNOWN) for (const z of zones ?? []) managedZones.add(normalizeFoundName(z));
-            // The Access Edge client port the component's _sip._tls records use (443 unless a
-            // single-IP Edge set edge.accessEdgeClientPort): the ports rule accepts it, as the component did.
-            const clientPorts = items<number[]>(READ, () => r.props.records, (z) => {
-                const records = Array.isArray(z.records) ? z.records as { name?: unknown; type?: unknown; values?: unknown }[] : [];
-                return records.filter((rec) => rec.type === "SRV" && typeof rec.name === "string" && rec.name.startsWith(`${SIP_EXTERNAL.service}.`))
-                    .flatMap((rec) => (Array.isArray(rec.values) ? rec.values : []).map((v) => (typeof v === "string" ? parseSrv(v)?.port : undefined)).filter((p): p is number => p !== undefined));
-            });
-            if (clientPorts !== UNKNOWN) for (const port of (clientPorts ?? []).flat()) accessEdgeClientPorts.add(port);
-            // Where each domain's users are, as the component declares it (plain data, known at preview).
-            const hosting = known(() => r.props.domainHosting);
-            if (hosting !== UNKNOWN && hosting !== null && typeof hosting === "object") {
-                for (const [domain, where] of Object.entries(hosting as Record<string, unknown>)) {
-                    const value = known(() => where);
-                    if (typeof value === "string") domainHosting[normalizeFoundName(domain)] = value;
-                }
-            }
+            readComponent(r.props, read, facts);
         }
     }
 
     const knownDomainOf = zoneFinder([...managedZones, ...mobilityDomains]);
-    const context: RecordContext = { known, zoneNameById: (id) => zoneNamesById.get(id), knownDomainOf };
+    const context: RecordContext = { get: read.get, zoneNameById: (id) => zoneNamesById.get(id), knownDomainOf };
     const records: RecordSetFact[] = [];
     const unreadable: string[] = [];
-    for (const r of resources) {
-        const fact = readerOf.get(r.type)?.read(r, context);
-        if (fact === undefined) continue;
-        if (fact === UNKNOWN) { unreadable.push(r.urn); continue; }
-        records.push({ ...fact, source: r.urn, edge: createdByComponent(r.urn) });
+    for (let i = 0; i < given.length; i++) {
+        const r = at(i);
+        const found = readerOf.get(r.type)?.read(r, context);
+        if (found === undefined) continue;
+        if (found === UNKNOWN) { unreadable.push(r.urn); continue; }
+        // The reader's object, fresh and its own, completed in place: a copy
+        // spread with two more keys cost a kilobyte a record.
+        const fact = found as RecordSetFact;
+        fact.source = r.urn;
+        fact.edge = createdByComponent(r.urn);
+        records.push(fact);
     }
     return {
         input: {
@@ -173,8 +181,8 @@ export function readStack(given: readonly StackResource[], settings: StackSettin
             mobilityDomains: [...mobilityDomains],
             managedZones: [...managedZones],
             allowPrivateAddresses: extra.allowPrivateAddresses ?? false,
-            domainHosting,
-            accessEdgeClientPorts: [...accessEdgeClientPorts],
+            domainHosting: facts.domainHosting,
+            accessEdgeClientPorts: [...facts.accessEdgeClientPorts],
             unreadableSources: unreadable,
         },
         unreadable,

@@ -11,10 +11,15 @@ export interface PolicyResult {
     resources: number;
     /** validateStack of every policy, summed (in the child). */
     validateMs: Summary;
-    /** Each policy's median. */
+    /** Each policy's median (its whole validateStack). */
     perPolicyMs: Record<string, number>;
-    /** The slowest policy's median, and which. */
-    slowestPolicy: { name: string; ms: number };
+    /** Of validateMs, medians: the stack read the policies share (the first pays it) and the later policies' comparisons with it, summed. */
+    sharedReadMs: number;
+    compareMs: number;
+    /** Each rule's own time, median: its policy's validateStack less the shared read and comparison. */
+    perRuleMs: Record<string, number>;
+    /** The slowest rule by its own time, and which. */
+    slowestRule: { name: string; ms: number };
     /** The mimicked server wrapping (not our code). */
     wrapMs: Summary;
     wallMs: Summary;
@@ -45,14 +50,19 @@ export async function measurePolicy(plan: PolicyPlan): Promise<PolicyResult[]> {
             rss.push(run.peakRssMiB);
             plan.log(`policy ${records} records${preview ? " (preview)" : ""} run ${i + 1}/${runs}: validate ${report.validateMs.toFixed(0)} ms, process ${(run.wallMs / 1000).toFixed(2)} s, ${run.peakRssMiB.toFixed(0)} MiB`);
         }
-        const perPolicy = Object.keys(reports[0].perPolicyMs).map((name) => ({ name, ms: summarize(reports.map((r) => r.perPolicyMs[name])).median }));
+        const median = (pick: (r: PolicyReport) => number) => summarize(reports.map(pick)).median;
+        const perPolicy = Object.keys(reports[0].perPolicyMs).map((name) => ({ name, ms: median((r) => r.perPolicyMs[name]) }));
+        const perRule = Object.keys(reports[0].perRuleMs).map((name) => ({ name, ms: median((r) => r.perRuleMs[name]) }));
         results.push({
             records,
             preview,
             perPolicyMs: Object.fromEntries(perPolicy.map((p) => [p.name, p.ms])),
+            sharedReadMs: median((r) => r.sharedReadMs),
+            compareMs: median((r) => r.compareMs),
+            perRuleMs: Object.fromEntries(perRule.map((p) => [p.name, p.ms])),
             resources: reports[0].resources,
             validateMs: summarize(reports.map((r) => r.validateMs)),
-            slowestPolicy: perPolicy.reduce((a, b) => (b.ms > a.ms ? b : a)),
+            slowestRule: perRule.reduce((a, b) => (b.ms > a.ms ? b : a)),
             wrapMs: summarize(reports.map((r) => r.wrapMs)),
             wallMs: summarize(walls),
             peakRssMiB: summarize(rss),

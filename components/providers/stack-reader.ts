@@ -4,9 +4,12 @@
  * pure, with no Pulumi runtime loaded.
  *
  * During a preview a computed value (a zone id, an `fqdn`, a value taken
- * from another resource's output) is not known yet. Reading one makes the
- * policy SDK throw; the policy layer turns that into `UNKNOWN` through the
- * `known` helper it injects, so readers never see the SDK's error type.
+ * from another resource's output) is not known yet: the props hold the
+ * policy SDK's marker for it. Readers read every value through the `get`
+ * the policy layer injects, which gives `UNKNOWN` for such a value, so they
+ * never see the SDK's markers or its error type. It takes no closure: a
+ * reader runs for every record of a large stack, and what it allocates the
+ * garbage collector pays for.
  */
 import type { RecordSetFact } from "../core/rules/model";
 
@@ -16,7 +19,7 @@ export const UNKNOWN: unique symbol = Symbol("not known until the update");
 /** A value, or `UNKNOWN` while it is not known. */
 export type Known<T> = T | typeof UNKNOWN;
 
-/** A resource of the stack as a reader sees it: reading a prop may throw during a preview. */
+/** A resource of the stack as a reader sees it: its props are read through `ReadContext.get`, never directly. */
 export interface StackResourceView {
     type: string;
     urn: string;
@@ -26,8 +29,11 @@ export interface StackResourceView {
 
 /** What the policy layer gives a reader. */
 export interface ReadContext {
-    /** Runs `read`; `UNKNOWN` when it touched a value not known until the update. */
-    known<T>(read: () => T): Known<T>;
+    /**
+     * `from[key]`, as JavaScript reads it (a TypeError for null or
+     * undefined), or `UNKNOWN` when that value is not known until the update.
+     */
+    get(from: unknown, key: string | number): Known<unknown>;
 }
 
 /** What a reader may ask while reading record sets, after every zone has been seen. */
@@ -51,12 +57,16 @@ export interface ZoneSighting {
 /** A record set as a reader finds it; the stack reader adds where it came from. */
 export type RecordRead = Omit<RecordSetFact, "source" | "edge">;
 
-/** One provider's reading of its stack resources. */
+/**
+ * One provider's reading of its stack resources. The resource a call gets is
+ * the caller's to reuse once the call returns (one view for a whole stack):
+ * a reader keeps nothing of it.
+ */
 export interface StackRecordReader {
     /** The resource types this reader reads (`aws:route53/record:Record`, ...). */
     readonly resourceTypes: readonly string[];
     /** Zones a resource tells of; called for every resource of these types before any record is read. */
-    zones(resource: StackResourceView, context: ReadContext): ZoneSighting[];
+    zones(resource: StackResourceView, context: ReadContext): readonly ZoneSighting[];
     /**
      * The record set a resource holds: `undefined` for a resource that holds
      * none (a zone), `UNKNOWN` when its type or every form of its name is not
@@ -71,24 +81,37 @@ export function str(value: unknown): string | undefined {
     return typeof value === "string" && value !== "" ? value : undefined;
 }
 
+/** `str(from[key])`, or `UNKNOWN` while that value is not known. */
+export function text(context: ReadContext, from: unknown, key: string): Known<string | undefined> {
+    const value = context.get(from, key);
+    return value === UNKNOWN ? UNKNOWN : str(value);
+}
+
+/** For a list of strings: no object item is kept. */
+export function noObjects(): undefined {
+    return undefined;
+}
+
 /**
- * Plain copies of an array prop's items, the prop and each item read
- * guarded: `UNKNOWN` when the list or any item is not known yet, undefined
- * when the prop is absent. Object items go through `map`; string items are
- * kept as they are.
+ * The items of a list prop's value (`list`, read with `context.get`):
+ * `UNKNOWN` when the list or any item is not known yet, undefined when it
+ * is not a list. Object items go through `map` (`UNKNOWN` from it for any
+ * of them makes the whole list unknown); string items are kept as they are.
  */
-export function items<T>(context: ReadContext, read: () => unknown, map: (item: Record<string, unknown>) => T | undefined): Known<T[]> | undefined {
-    const list = context.known(() => {
-        const value = read();
-        return Array.isArray(value) ? [...value] : undefined;
-    });
+export function items<T>(context: ReadContext, list: Known<unknown>, map: (item: Record<string, unknown>, context: ReadContext) => Known<T | undefined>): Known<T[]> | undefined {
     if (list === UNKNOWN) return UNKNOWN;
-    if (list === undefined) return undefined;
-    const out: T[] = [];
-    for (const item of list) {
-        const mapped = context.known(() => (item !== null && typeof item === "object" ? map(item as Record<string, unknown>) : str(item) as T | undefined));
+    if (!Array.isArray(list)) return undefined;
+    // Sized up front: a list grown from [] by push takes room for 17 items,
+    // and a stack holds tens of thousands of one- and two-item lists.
+    const out = new Array<T>(list.length);
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+        const item = context.get(list, i);
+        if (item === UNKNOWN) return UNKNOWN;
+        const mapped = item !== null && typeof item === "object" ? map(item as Record<string, unknown>, context) : str(item) as T | undefined;
         if (mapped === UNKNOWN) return UNKNOWN;
-        if (mapped !== undefined) out.push(mapped);
+        if (mapped !== undefined) out[kept++] = mapped;
     }
+    out.length = kept;
     return out;
 }

@@ -2,8 +2,9 @@
  * One read of the stack for all the pack's policies: GIVEN the resources as
  * the policy server hands them to each policy (a fresh array, props
  * deserialized afresh, behind the unknown-checking proxy), WHEN the next
- * policy's resources have the same content, THEN the previous read is
- * handed out again; when anything differs (a value unknown at preview and
+ * policy's resources have the same content where the read looked (each
+ * one's type, URN, name and the props it read), THEN the previous read is
+ * handed out again; when any of that differs (a value unknown at preview and
  * known at update, a setting, the very same objects possibly changed since),
  * the stack is read again.
  */
@@ -49,6 +50,15 @@ describe("the policy pack's shared stack read", () => {
         const second = readStackShared(asHandedOver(moved), {});
         assert.notEqual(second, first);
         assert.deepEqual(second.input.records.find((r) => r.name === "sip.contoso.com")?.values, ["131.107.155.11"]);
+    });
+
+    it("shares the read when only values it never looks at differ (a record's TTL, the props of a resource no reader reads)", () => {
+        const other = { type: "pulumi:pulumi:Stack", name: "infra-prod", urn: "urn:pulumi:prod::infra::pulumi:pulumi:Stack::infra-prod", props: { note: "one" } };
+        const first = readStackShared(asHandedOver([...stack, other]), {});
+        const retuned = stack.map((r) => (r === a ? { ...r, props: { ...r.props, ttl: 60 } } : r));
+        const second = readStackShared(asHandedOver([...retuned, { ...other, props: { note: "two" } }]), {});
+        assert.equal(second, first);
+        assert.deepEqual(second, readStack(asHandedOver(retuned), {}));
     });
 
     it("reads again when the settings differ", () => {

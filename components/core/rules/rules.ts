@@ -6,19 +6,11 @@
  */
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
-import { isWithin, zoneFinder } from "../dns/names";
-import { FEDERATION_SRV, MICROSOFT_365_HOSTS, SRV_KINDS } from "../plan/catalogue";
-import { parseSrv, type SrvValue } from "../plan/values";
+import { isWithin } from "../dns/names";
+import { FEDERATION_SRV, MICROSOFT_365_HOSTS } from "../plan/catalogue";
+import type { SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
-
-/**
- * The Edge SRV services of the catalogue, each with the start of its owner
- * names (`_sip._tls.`), built once rather than per record.
- */
-const EDGE_SRV_OWNERS = SRV_KINDS
-    // On-premises and online kinds share their services; the first (on-premises) describes each.
-    .filter((kind, i) => SRV_KINDS.findIndex((k) => k.service === kind.service) === i)
-    .map((kind) => ({ service: { prefix: kind.service, port: kind.port, what: kind.purpose, portSetting: kind.portSetting }, owner: `${kind.service}.` }));
+import { edgeService, sharedPass, type EdgeSrvSet, type SrvTargetStep } from "./shared-pass";
 
 /**
  * Where a domain's SRV may point, by where its users are (Microsoft, "Plan
@@ -40,45 +32,6 @@ function targetProblem(target: string, domain: string, input: RuleInput): string
 }
 
 /**
- * The Edge SRV service of a record set name, and the SIP domain it belongs
- * to. For a name whose zone is not known yet (`nameUndecided`) the service
- * still shows in its leading labels, but the domain is not known.
- */
-function edgeService(name: string, exact = true): { prefix: string; port: number; what: string; portSetting?: string; domain: string | undefined } | undefined {
-    for (const { service, owner } of EDGE_SRV_OWNERS) {
-        if (name.startsWith(owner)) return { ...service, domain: exact ? name.slice(owner.length) : undefined };
-        if (!exact && name === service.prefix) return { ...service, domain: undefined };
-    }
-    return undefined;
-}
-
-type EdgeSrvSet = RecordSetFact & {
-    service: NonNullable<ReturnType<typeof edgeService>>;
-    /** `values` parsed, once per input (undefined where a value is malformed). */
-    srvs: (SrvValue | undefined)[] | undefined;
-};
-
-/**
- * Each input's Edge SRV sets, found once and shared by every rule run over
- * that input (rules never change their input); found again if its record
- * list was replaced or grew.
- */
-const edgeSrvSetsOf = new WeakMap<RuleInput, { records: readonly RecordSetFact[]; length: number; sets: EdgeSrvSet[] }>();
-
-function edgeSrvSets(input: RuleInput): EdgeSrvSet[] {
-    const known = edgeSrvSetsOf.get(input);
-    if (known && known.records === input.records && known.length === input.records.length) return known.sets;
-    const sets: EdgeSrvSet[] = [];
-    for (const r of input.records) {
-        if (r.type !== "SRV") continue;
-        const service = edgeService(r.name, !r.nameUndecided);
-        if (service) sets.push({ ...r, service, srvs: r.values?.map(parseSrv) });
-    }
-    edgeSrvSetsOf.set(input, { records: input.records, length: input.records.length, sets });
-    return sets;
-}
-
-/**
  * Visits every value of every Edge SRV record set that is well formed;
  * record sets whose values are unknown (a preview) are undecided, and so is
  * a set for which `visit` says it cannot judge yet.
@@ -86,11 +39,16 @@ function edgeSrvSets(input: RuleInput): EdgeSrvSet[] {
 function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvValue) => Finding | "undecided" | undefined): { findings: Finding[]; undecided: string[] } {
     const findings: Finding[] = [];
     const undecided: string[] = [];
-    for (const set of edgeSrvSets(input)) {
-        if (set.srvs === undefined) { undecided.push(set.source); continue; }
-        for (const srv of set.srvs) {
+    // Indexed loops over the sets: a rule runs once per input, mostly before
+    // the optimizer has seen it, and an unoptimized for...of makes an object a step.
+    const sets = sharedPass(input).edgeSrvSets;
+    for (let i = 0; i < sets.length; i++) {
+        const set = sets[i] as EdgeSrvSet;
+        if (set.srvs === undefined) { undecided.push(set.record.source); continue; }
+        for (let j = 0; j < set.srvs.length; j++) {
+            const srv = set.srvs[j];
             const finding = srv ? visit(set, srv) : undefined;
-            if (finding === "undecided") { undecided.push(set.source); break; }
+            if (finding === "undecided") { undecided.push(set.record.source); break; }
             if (finding) findings.push(finding);
         }
     }
@@ -98,46 +56,26 @@ function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvVal
 }
 
 /**
- * Record sets by exact name, in one pass: every rule stays linear in the
- * number of records. Sets whose name waits for their zone are not among
- * them (see `undecidedNames`).
+ * Of the record sets whose name waits for their zone (a preview; the shared
+ * pass lists them), those `accept` takes, by the name as given, and a lookup
+ * of those that may turn out to be a given absolute name: a given `sip`
+ * becomes `sip.<zone>`, a given `sip.contoso.com` stays itself in
+ * contoso.com, so the candidates for `sip.contoso.com` are those given as
+ * one of its leading label runs. One set probe per label: rules stay linear
+ * however many names they look up.
  */
-const groupsOf = new WeakMap<readonly RecordSetFact[], { length: number; byName: Map<string, RecordSetFact[]> }>();
-
-function groupByName(records: readonly RecordSetFact[]): Map<string, RecordSetFact[]> {
-    // Several rules group the same list: once per list (found again if it grew).
-    const known = groupsOf.get(records);
-    if (known && known.length === records.length) return known.byName;
-    const byName = new Map<string, RecordSetFact[]>();
-    for (const r of records) {
-        if (r.nameUndecided) continue;
-        const group = byName.get(r.name);
-        if (group) group.push(r);
-        else byName.set(r.name, [r]);
-    }
-    groupsOf.set(records, { length: records.length, byName });
-    return byName;
-}
-
-/**
- * The record sets whose name waits for their zone (a preview), by the name
- * as given, and a lookup of those that may turn out to be a given absolute
- * name: a given `sip` becomes `sip.<zone>`, a given `sip.contoso.com` stays
- * itself in contoso.com, so the candidates for `sip.contoso.com` are those
- * given as one of its leading label runs. One set probe per label: rules
- * stay linear however many names they look up.
- */
-function undecidedNames(records: readonly RecordSetFact[], accept: (r: RecordSetFact) => boolean): (name: string) => RecordSetFact[][] {
+function undecidedNames(nameUndecided: readonly RecordSetFact[], accept: (r: RecordSetFact) => boolean): ((name: string) => readonly RecordSetFact[][]) | undefined {
     const byGiven = new Map<string, RecordSetFact[]>();
-    for (const r of records) {
-        if (!r.nameUndecided || !accept(r)) continue;
+    for (const r of nameUndecided) {
+        if (!accept(r)) continue;
         const group = byGiven.get(r.name);
         if (group) group.push(r);
         else byGiven.set(r.name, [r]);
     }
+    // None (as at every update): no lookup at all.
+    if (byGiven.size === 0) return undefined;
     return (name) => {
         const groups: RecordSetFact[][] = [];
-        if (byGiven.size === 0) return groups;
         for (let prefix = name; ; ) {
             const group = byGiven.get(prefix);
             if (group) groups.push(group);
@@ -172,7 +110,7 @@ class Undecided {
     add(source: string): void {
         this.sources.add(source);
     }
-    addGroups(groups: RecordSetFact[][]): void {
+    addGroups(groups: readonly RecordSetFact[][]): void {
         for (const group of groups) {
             if (this.groups.has(group)) continue;
             this.groups.add(group);
@@ -184,8 +122,18 @@ class Undecided {
     }
 }
 
+const NO_SETS: readonly EdgeSrvSet[] = [];
+const NO_RECORDS: readonly RecordSetFact[] = [];
+const NO_GROUPS: readonly RecordSetFact[][] = [];
+
+
 function list(items: string[]): string {
     return items.join(", ");
+}
+
+/** A domain's federation SRV name, made where a message or a lookup needs it (not per domain). */
+function federationName(domain: string): string {
+    return `${FEDERATION_SRV.service}.${domain}`;
 }
 
 /** Mobility: exactly one `_sipfederationtls._tcp.<domain>` set, one value, port 5061, target in the domain. */
@@ -196,56 +144,59 @@ export const mobilityFederationSrv: Rule = {
     check(input) {
         const findings: Finding[] = [];
         const undecided = new Undecided();
-        const srvByName = groupByName(input.records.filter((r) => r.type === "SRV"));
+        const { federationSets, nameUndecided } = sharedPass(input);
         // Federation SRVs whose zone is not known yet may be any domain's.
-        const mayBe = undecidedNames(input.records, (r) => r.type === "SRV" && edgeService(r.name, false)?.prefix === FEDERATION_SRV.service);
+        const mayBe = undecidedNames(nameUndecided, (r) => r.type === "SRV" && edgeService(r.name, false)?.prefix === FEDERATION_SRV.service);
         const unreadable = input.unreadableSources ?? [];
         let needsUnreadable = false;
-        for (const domain of [...new Set(input.mobilityDomains)].sort()) {
-            const name = `${FEDERATION_SRV.service}.${domain}`;
-            const sets = srvByName.get(name) ?? [];
+        const domains = [...new Set(input.mobilityDomains)].sort();
+        for (let i = 0; i < domains.length; i++) {
+            const domain = domains[i] as string;
+            const sets = federationSets.get(domain) ?? NO_SETS;
             // A missing set may be among the unreadable records; a second one
             // among the undecided names. The unreadable are added once, after
             // the loop: adding them per domain made a preview quadratic.
             if (sets.length === 0 && unreadable.length > 0) {
                 needsUnreadable = true;
-                undecided.addGroups(mayBe(name));
+                if (mayBe) undecided.addGroups(mayBe(federationName(domain)));
                 continue;
             }
-            const candidates = sets.length < 2 ? mayBe(name) : [];
+            const candidates = sets.length < 2 && mayBe ? mayBe(federationName(domain)) : NO_GROUPS;
             if (candidates.length > 0) {
                 undecided.addGroups(candidates);
-                for (const set of sets) undecided.add(set.source);
+                for (const set of sets) undecided.add(set.record.source);
                 continue;
             }
             if (sets.length === 0) {
-                findings.push({ sources: [], message: `${domain} has mobility but no ${name} SRV record set: push notifications to Lync Mobile clients cannot reach the domain. Publish exactly one (LyncEdgeDns does when mobility is true).` });
+                findings.push({ sources: [], message: `${domain} has mobility but no ${federationName(domain)} SRV record set: push notifications to Lync Mobile clients cannot reach the domain. Publish exactly one (LyncEdgeDns does when mobility is true).` });
                 continue;
             }
             if (sets.length > 1) {
-                const sources = sets.map((s) => s.source).sort();
-                findings.push({ sources, message: `${domain} has mobility and ${sets.length} ${name} SRV record sets; exactly one is allowed: ${list(sources)}` });
+                const sources = sets.map((s) => s.record.source).sort();
+                findings.push({ sources, message: `${domain} has mobility and ${sets.length} ${federationName(domain)} SRV record sets; exactly one is allowed: ${list(sources)}` });
                 continue;
             }
-            const [set] = sets;
-            if (!set) continue; // one set here: the cases of none and of more are above
+            const only = sets[0];
+            if (!only) continue; // one set here: the cases of none and of more are above
+            const set = only.record;
             if (set.values === undefined) { undecided.add(set.source); continue; }
-            const [value] = set.values;
+            const value = set.values[0];
             if (set.values.length !== 1 || value === undefined) {
-                findings.push({ sources: [set.source], message: `${domain} has mobility and ${name} holds ${set.values.length} values (${list(set.values)}); exactly one is allowed: ${set.source}` });
+                findings.push({ sources: [set.source], message: `${domain} has mobility and ${federationName(domain)} holds ${set.values.length} values (${list(set.values)}); exactly one is allowed: ${set.source}` });
                 continue;
             }
-            const srv = parseSrv(value);
+            // The value as the shared pass parsed it.
+            const srv = only.srvs?.[0];
             if (!srv) {
-                findings.push({ sources: [set.source], message: `${name} holds ${JSON.stringify(value)}, which is not an SRV value (priority weight port target): ${set.source}` });
+                findings.push({ sources: [set.source], message: `${federationName(domain)} holds ${JSON.stringify(value)}, which is not an SRV value (priority weight port target): ${set.source}` });
             } else if (srv.port !== FEDERATION_SRV.port) {
-                findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to port ${srv.port}; it must be ${FEDERATION_SRV.port}: ${set.source}` });
+                findings.push({ sources: [set.source], message: `${federationName(domain)} (mobility domain ${domain}) points to port ${srv.port}; it must be ${FEDERATION_SRV.port}: ${set.source}` });
             } else {
                 const problem = targetProblem(srv.target, domain, input);
                 if (problem === "outside") {
-                    findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) points to ${srv.target}, outside ${domain}; the target must lie inside the domain: ${set.source}` });
+                    findings.push({ sources: [set.source], message: `${federationName(domain)} (mobility domain ${domain}) points to ${srv.target}, outside ${domain}; the target must lie inside the domain: ${set.source}` });
                 } else if (problem) {
-                    findings.push({ sources: [set.source], message: `${name} (mobility domain ${domain}) ${problem}: ${set.source}` });
+                    findings.push({ sources: [set.source], message: `${federationName(domain)} (mobility domain ${domain}) ${problem}: ${set.source}` });
                 }
             }
         }
@@ -260,13 +211,17 @@ export const federationPorts: Rule = {
     description: "_sipfederationtls._tcp points to port 5061, _xmpp-server._tcp to 5269 and _sip._tls to 443, as the Edge listens.",
     defaultLevel: "mandatory",
     // _sip._tls may point to the Access Edge's own client port (a single-IP Edge).
-    check: (input) => eachEdgeSrvValue(input, (set, srv) => {
-        const allowed = [set.service.port, ...(set.service.portSetting ? input.accessEdgeClientPorts ?? [] : [])];
-        return allowed.includes(srv.port) ? undefined : {
-            sources: [set.source],
-            message: `${set.name} (${set.service.what}) points to port ${srv.port}; it must be ${[...new Set(allowed)].join(" or ")}: ${set.source}`,
-        };
-    }),
+    check: (input) => {
+        const clientPorts = input.accessEdgeClientPorts ?? [];
+        return eachEdgeSrvValue(input, (set, srv) => {
+            if (srv.port === set.service.port || (set.service.portSetting && clientPorts.includes(srv.port))) return undefined;
+            const allowed = [set.service.port, ...(set.service.portSetting ? clientPorts : [])];
+            return {
+                sources: [set.record.source],
+                message: `${set.record.name} (${set.service.what}) points to port ${srv.port}; it must be ${[...new Set(allowed)].join(" or ")}: ${set.record.source}`,
+            };
+        });
+    },
 };
 
 /** RFC 2782: an SRV target has A/AAAA records and is not an alias. */
@@ -274,39 +229,33 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
     return (input) => {
         const findings: Finding[] = [];
         const undecided: string[] = [];
-        const byName = groupByName(input.records);
+        const { addressesByName, nameUndecided, srvTargetSteps } = sharedPass(input);
         // Address or alias sets whose zone is not known yet may be any target.
-        const mayBe = undecidedNames(input.records, (r) => r.type === "A" || r.type === "AAAA" || r.type === "CNAME");
-        const zoneOf = zoneFinder(input.managedZones);
-        const checked = new Set<string>();
+        const mayBe = undecidedNames(nameUndecided, (r) => r.type === "A" || r.type === "AAAA" || r.type === "CNAME");
         const undecidedSets = new Undecided();
-        let candidates: RecordSetFact[][];
-        for (const set of edgeSrvSets(input)) {
-            if (set.values === undefined) { undecided.push(set.source); continue; }
-            for (const value of set.values) {
-                const target = parseSrv(value)?.target;
-                // Microsoft 365's own hosts are Microsoft's to keep; nothing to check here.
-                if (!target || target === "" || MICROSOFT_365_HOSTS.has(target) || checked.has(`${set.source} ${target}`)) continue;
-                checked.add(`${set.source} ${target}`);
-                const inManagedZone = zoneOf(target) !== undefined;
-                if (inManagedZone !== managed) continue;
-                const here = byName.get(target) ?? [];
-                const cname = here.find((r) => r.type === "CNAME");
-                if (cname) {
-                    findings.push({ sources: [set.source, cname.source], message: `${set.name} points to ${target}, which is a CNAME (${cname.source}); an SRV target must not be an alias (RFC 2782): point the SRV at the host's A/AAAA name` });
-                } else if (here.some((r) => r.type === "A" || r.type === "AAAA")) {
-                    continue;
-                } else if ((candidates = mayBe(target)).length > 0) {
-                    undecided.push(set.source);
-                    undecidedSets.addGroups(candidates);
-                } else {
-                    findings.push({
-                        sources: [set.source],
-                        message: managed
-                            ? `${set.name} points to ${target}, which has no A or AAAA record set in this stack although its zone is managed here (RFC 2782: the target must have address records): ${set.source}`
-                            : `${set.name} points to ${target}, outside the zones this stack manages; make sure it has A or AAAA records and is not a CNAME (RFC 2782): ${set.source}`,
-                    });
-                }
+        let candidates: readonly RecordSetFact[][];
+        // Each source's targets once, Microsoft 365's own hosts left out (Microsoft's to keep).
+        const steps = srvTargetSteps();
+        for (let i = 0; i < steps.length; i++) {
+            const { set, target, inManagedZone } = steps[i] as SrvTargetStep;
+            if (target === undefined) { undecided.push(set.record.source); continue; }
+            if (inManagedZone !== managed) continue;
+            const here = addressesByName.get(target) ?? NO_RECORDS;
+            const cname = here.find((r) => r.type === "CNAME");
+            if (cname) {
+                findings.push({ sources: [set.record.source, cname.source], message: `${set.record.name} points to ${target}, which is a CNAME (${cname.source}); an SRV target must not be an alias (RFC 2782): point the SRV at the host's A/AAAA name` });
+            } else if (here.some((r) => r.type === "A" || r.type === "AAAA")) {
+                continue;
+            } else if (mayBe && (candidates = mayBe(target)).length > 0) {
+                undecided.push(set.record.source);
+                undecidedSets.addGroups(candidates);
+            } else {
+                findings.push({
+                    sources: [set.record.source],
+                    message: managed
+                        ? `${set.record.name} points to ${target}, which has no A or AAAA record set in this stack although its zone is managed here (RFC 2782: the target must have address records): ${set.record.source}`
+                        : `${set.record.name} points to ${target}, outside the zones this stack manages; make sure it has A or AAAA records and is not a CNAME (RFC 2782): ${set.record.source}`,
+                });
             }
         }
         return { findings, undecided: [...undecided, ...undecidedSets.list()] };
@@ -338,15 +287,15 @@ export const srvSameDomain: Rule = {
     // A set whose zone is not known yet has no known domain: judged at update.
     check: (input) => eachEdgeSrvValue(input, (set, srv) => {
         if (srv.target === "") return undefined;
-        const domain = set.service.domain;
+        const domain = set.domain;
         if (domain === undefined) return "undecided";
         const problem = targetProblem(srv.target, domain, input);
         if (problem === undefined) return undefined;
         return {
-            sources: [set.source],
+            sources: [set.record.source],
             message: problem === "outside"
-                ? `${set.name} points to ${srv.target}, outside its SIP domain ${domain}; Lync and Skype for Business expect the target inside the same domain: ${set.source}`
-                : `${set.name} ${problem}: ${set.source}`,
+                ? `${set.record.name} points to ${srv.target}, outside its SIP domain ${domain}; Lync and Skype for Business expect the target inside the same domain: ${set.record.source}`
+                : `${set.record.name} ${problem}: ${set.record.source}`,
         };
     }),
 };
@@ -360,33 +309,41 @@ export const publicAddresses: Rule = {
         const findings: Finding[] = [];
         const undecided: string[] = [];
         if (input.allowPrivateAddresses) return { findings, undecided };
-        const targets = new Set(edgeSrvSets(input).flatMap((s) => (s.values ?? []).map((v) => parseSrv(v)?.target ?? "")));
+        // The SRV targets (found when a set that is not the Edge's asks).
+        const { srvTargets } = sharedPass(input);
         // What a set whose zone is not known yet may turn out to be a target as.
         let targetRuns: Set<string> | undefined;
-        const mayBeTarget = (name: string) => (targetRuns ??= leadingRuns(targets)).has(name);
-        // The same few Edge addresses fill thousands of record sets: parse each once.
-        const classes = new Map<string, string | undefined>();
+        const mayBeTarget = (name: string) => (targetRuns ??= leadingRuns(srvTargets())).has(name);
+        // The same few Edge addresses fill thousands of record sets: parse each once
+        // (null: a public address).
+        const classes = new Map<string, string | null>();
         const privateClass = (value: string): string | undefined => {
-            if (!classes.has(value)) {
+            let kind = classes.get(value);
+            if (kind === undefined) {
                 const parsed = parseAddress(value);
-                classes.set(value, parsed.ok && PRIVATE_CLASSES.has(parsed.value.class) ? parsed.value.class : undefined);
+                kind = parsed.ok && PRIVATE_CLASSES.has(parsed.value.class) ? parsed.value.class : null;
+                classes.set(value, kind);
             }
-            return classes.get(value);
+            return kind ?? undefined;
         };
-        for (const set of input.records) {
+        for (let i = 0; i < input.records.length; i++) {
+            const set = input.records[i] as RecordSetFact;
             if (set.type !== "A" && set.type !== "AAAA") continue;
             // An Edge record is judged whatever its name; another set only as
             // an SRV target, which a set whose zone is not known yet may be.
             const maybe = !set.edge && set.nameUndecided === true;
-            if (!(set.edge || (maybe ? mayBeTarget(set.name) : targets.has(set.name)))) continue;
+            if (!(set.edge || (maybe ? mayBeTarget(set.name) : srvTargets().has(set.name)))) continue;
             if (set.values === undefined) { undecided.push(set.source); continue; }
-            const bad = set.values.flatMap((value) => {
+            let bad: string[] | undefined;
+            for (let j = 0; j < set.values.length; j++) {
+                const value = set.values[j] as string;
                 const kind = privateClass(value);
-                return kind !== undefined ? [`${value} (${kind})`] : [];
-            });
-            if (bad.length > 0 && maybe) {
+                if (kind !== undefined) (bad ??= []).push(`${value} (${kind})`);
+            }
+            if (bad === undefined) continue;
+            if (maybe) {
                 undecided.push(set.source);
-            } else if (bad.length > 0) {
+            } else {
                 findings.push({ sources: [set.source], message: `${set.name} ${set.type} holds non-public ${bad.length === 1 ? "address" : "addresses"} ${list(bad)}; federation partners and remote clients cannot reach it (set allowPrivateAddresses for a lab or internal zone): ${set.source}` });
             }
         }

@@ -9,7 +9,7 @@
  * serves only when the zone is not a zone of this stack.
  */
 import { normalizeFoundName } from "../../core/dns/names";
-import { items, str, UNKNOWN, type Known, type RecordContext, type RecordRead, type StackRecordReader, type StackResourceView, type ZoneSighting, type ReadContext } from "../stack-reader";
+import { items, noObjects, text, UNKNOWN, type Known, type RecordContext, type RecordRead, type StackRecordReader, type StackResourceView, type ZoneSighting, type ReadContext } from "../stack-reader";
 
 /** The Route 53 record resource type. */
 export const ROUTE53_RECORD = "aws:route53/record:Record";
@@ -31,12 +31,17 @@ export function expandRecordName(name: string, zone: string): string {
     return name === "" ? zoneName : `${relative}.${zoneName}`;
 }
 
-function zones(resource: StackResourceView, context: ReadContext): ZoneSighting[] {
-    if (resource.type !== ROUTE53_ZONE) return [];
-    const name = context.known(() => str(resource.props.name));
+/** What a record tells of zones: nothing (one list for all). */
+const NONE: readonly ZoneSighting[] = [];
+
+function zones(resource: StackResourceView, context: ReadContext): readonly ZoneSighting[] {
+    if (resource.type !== ROUTE53_ZONE) return NONE;
+    const p = resource.props;
+    const name = text(context, p, "name");
     if (name === UNKNOWN || name === undefined) return [];
     // A zone created in this update has no id during the preview; its name is still known.
-    const id = context.known(() => str(resource.props.zoneId) ?? str(resource.props.id));
+    const zoneId = text(context, p, "zoneId");
+    const id = zoneId === UNKNOWN || zoneId !== undefined ? zoneId : text(context, p, "id");
     return [{ name: normalizeFoundName(name), id: id === UNKNOWN ? undefined : id }];
 }
 
@@ -48,31 +53,32 @@ function zones(resource: StackResourceView, context: ReadContext): ZoneSighting[
  * undecided until the update.
  */
 function recordName(props: Record<string, unknown>, zone: string | undefined, context: RecordContext): Known<{ name: string; nameUndecided?: true }> {
-    const given = context.known(() => (typeof props.name === "string" ? props.name : undefined));
+    const name = context.get(props, "name");
+    const given = name === UNKNOWN || typeof name === "string" ? name : undefined;
     if (given !== UNKNOWN && given !== undefined && zone !== undefined) return { name: expandRecordName(given, zone) };
-    const fqdn = context.known(() => str(props.fqdn));
+    const fqdn = text(context, props, "fqdn");
     if (fqdn !== UNKNOWN && fqdn !== undefined) return { name: normalizeFoundName(fqdn) };
     if (given === UNKNOWN || given === undefined || given === "") return UNKNOWN;
-    const name = given.toLowerCase().replace(/\.$/, "");
-    return context.knownDomainOf(name) !== undefined ? { name } : { name, nameUndecided: true };
+    const relative = given.toLowerCase().replace(/\.$/, "");
+    return context.knownDomainOf(relative) !== undefined ? { name: relative } : { name: relative, nameUndecided: true };
 }
 
 function read(resource: StackResourceView, context: RecordContext): Known<RecordRead> | undefined {
     if (resource.type !== ROUTE53_RECORD) return undefined;
     const p = resource.props;
-    const type = context.known(() => str(p.type));
+    const type = text(context, p, "type");
     if (type === UNKNOWN || type === undefined) return UNKNOWN;
-    const zoneId = context.known(() => str(p.zoneId));
+    const zoneId = text(context, p, "zoneId");
     const zone = zoneId === UNKNOWN || zoneId === undefined ? undefined : context.zoneNameById(zoneId);
     const name = recordName(p, zone, context);
     if (name === UNKNOWN) return UNKNOWN;
-    const values = items<string>(context, () => p.records, () => undefined);
-    return {
-        ...name,
-        type: type.toUpperCase(),
-        values: values === UNKNOWN ? undefined : values ?? [],
-        zone,
-    };
+    const values = items<string>(context, context.get(p, "records"), noObjects);
+    const upper = type.toUpperCase();
+    const known = values === UNKNOWN ? undefined : values ?? [];
+    // Written out, not spread from `name`: a spread and more keys cost a kilobyte a record.
+    return name.nameUndecided
+        ? { name: name.name, nameUndecided: true, type: upper, values: known, zone }
+        : { name: name.name, type: upper, values: known, zone };
 }
 
 /** Route 53 zones and records. */

@@ -1,0 +1,93 @@
+/**
+ * What a LyncEdgeDns component's outputs tell the pack: its mobility
+ * domains, the zones it creates records in, the Access Edge client port its
+ * `_sip._tls` records use, and where each domain's users are. Read through
+ * the context's `get`, as the records are (props-read.ts).
+ */
+import { UnknownValueError } from "@pulumi/policy";
+import { normalizeFoundName } from "../components/core/dns/names";
+import { SRV_KINDS } from "../components/core/plan/catalogue";
+import { parseSrv } from "../components/core/plan/values";
+import { items, noObjects, text, UNKNOWN, type Known, type ReadContext } from "../components/providers/stack-reader";
+import { isUnknownValue } from "./plain-props";
+
+/** The external access SRV kind: its port may be the Access Edge's own client port. */
+const SIP_EXTERNAL = SRV_KINDS.find((k) => k.portSetting === "accessEdgeClientPort") as (typeof SRV_KINDS)[number];
+const SIP_EXTERNAL_OWNER = `${SIP_EXTERNAL.service}.`;
+
+/** Where what the components tell is gathered. */
+export interface ComponentFacts {
+    mobilityDomains: Set<string>;
+    managedZones: Set<string>;
+    accessEdgeClientPorts: Set<number>;
+    domainHosting: Record<string, string>;
+}
+
+/** The zone of one entry of a component's `records` output. */
+function zoneOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<string | undefined> {
+    return text(context, entry, "zone");
+}
+
+/**
+ * The ports of the `_sip._tls` SRV values in one entry of a component's
+ * `records` output (443 unless a single-IP Edge set edge.accessEdgeClientPort).
+ */
+function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<number[]> {
+    const records = context.get(entry, "records");
+    if (records === UNKNOWN) return UNKNOWN;
+    // Made with the first port: as a rule one, and [] then push takes room for 17.
+    let ports: number[] | undefined;
+    if (!Array.isArray(records)) return [];
+    for (let i = 0; i < records.length; i++) {
+        const record = context.get(records, i);
+        if (record === UNKNOWN) return UNKNOWN;
+        const type = context.get(record, "type");
+        if (type === UNKNOWN) return UNKNOWN;
+        if (type !== "SRV") continue;
+        const name = context.get(record, "name");
+        if (name === UNKNOWN) return UNKNOWN;
+        if (typeof name !== "string" || !name.startsWith(SIP_EXTERNAL_OWNER)) continue;
+        const values = context.get(record, "values");
+        if (values === UNKNOWN) return UNKNOWN;
+        if (!Array.isArray(values)) continue;
+        for (let j = 0; j < values.length; j++) {
+            const value = context.get(values, j);
+            if (value === UNKNOWN) return UNKNOWN;
+            const port = typeof value === "string" ? parseSrv(value)?.port : undefined;
+            if (port === undefined) continue;
+            if (ports === undefined) ports = [port];
+            else ports.push(port);
+        }
+    }
+    return ports ?? [];
+}
+
+/** Adds what one component's props tell to `facts`; a list not known yet adds nothing. */
+export function readComponent(props: Record<string, unknown>, context: ReadContext, facts: ComponentFacts): void {
+    const domains = items<string>(context, context.get(props, "mobilityDomains"), noObjects);
+    if (domains !== UNKNOWN && domains !== undefined) for (let i = 0; i < domains.length; i++) facts.mobilityDomains.add(normalizeFoundName(domains[i] as string));
+    const entries = context.get(props, "records");
+    const zones = items(context, entries, zoneOfEntry);
+    if (zones !== UNKNOWN && zones !== undefined) for (let i = 0; i < zones.length; i++) facts.managedZones.add(normalizeFoundName(zones[i] as string));
+    // The Access Edge client port the component's _sip._tls records use (443 unless a
+    // single-IP Edge set edge.accessEdgeClientPort): the ports rule accepts it, as the component did.
+    const clientPorts = items(context, entries, clientPortsOfEntry);
+    if (clientPorts !== UNKNOWN && clientPorts !== undefined) {
+        // Each entry's list, flattened one level (an entry that is a string lands as itself).
+        for (let i = 0; i < clientPorts.length; i++) {
+            const ports = clientPorts[i] as number[] | number;
+            if (Array.isArray(ports)) for (let j = 0; j < ports.length; j++) facts.accessEdgeClientPorts.add(ports[j] as number);
+            else facts.accessEdgeClientPorts.add(ports);
+        }
+    }
+    // Where each domain's users are, as the component declares it (plain data, known at preview).
+    const hosting = context.get(props, "domainHosting");
+    if (hosting !== UNKNOWN && hosting !== null && typeof hosting === "object") {
+        for (const domain of Object.keys(hosting)) {
+            const where = (hosting as Record<string, unknown>)[domain];
+            // Unknown here stops the policy, as the proxy's error did reading it.
+            if (isUnknownValue(where)) throw new UnknownValueError(where, ["domainHosting", domain]);
+            if (typeof where === "string") facts.domainHosting[normalizeFoundName(domain)] = where;
+        }
+    }
+}
