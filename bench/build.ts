@@ -45,8 +45,10 @@ function builtSources(): { source: string; built: string }[] {
     const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts", "policy/props-read.ts", "policy/component-read.ts"].map((f) => join(ROOT, f));
     const compiled = [...sources(join(ROOT, "components")), ...policy]
         .map((source) => ({ source, built: join(ROOT, "dist", relative(ROOT, source)).replace(/\.ts$/, ".js") }));
-    const bundled = sources(join(ROOT, "cli")).map((source) => ({ source, built: join(ROOT, "dist", "cli", "bundle.js") }));
-    return [...compiled, ...bundled];
+    // The bundle is made from the CLI's sources and by its build script; the launcher is copied as it is.
+    const bundled = [...sources(join(ROOT, "cli")), join(ROOT, "cli", "build", "bundle.mjs")].map((source) => ({ source, built: join(ROOT, "dist", "cli", "bundle.js") }));
+    const launcher = { source: join(ROOT, "cli", "build", "launcher.cjs"), built: join(ROOT, "dist", "cli", "main.js") };
+    return [...compiled, ...bundled, launcher];
 }
 
 /** Why dist must be built first, if it must: a built file missing, or older than its source. */

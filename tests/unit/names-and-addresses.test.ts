@@ -3,7 +3,22 @@ import assert from "node:assert/strict";
 import { parseAddress } from "../../components/core/dns/addresses";
 import { canonicalHostName, enclosingZone, normalizeFoundName, relativeName } from "../../components/core/dns/names";
 import { renderZoneFile } from "../../components/core/zonefile";
+import fc from "fast-check";
 import { parseSrv, formatSrv } from "../../components/core/plan/values";
+
+/**
+ * RFC 2782's presentation form read the plain way, for the property below:
+ * four whitespace-separated fields, three of them whole numbers 0 to 65535
+ * (at most five digits), the target lower case without its final dot.
+ */
+function srvByTheRule(text: string): { priority: number; weight: number; port: number; target: string } | undefined {
+    const fields = text.trim().split(/\s+/);
+    if (fields.length !== 4) return undefined;
+    const numbers = fields.slice(0, 3).map((f) => (/^[0-9]{1,5}$/.test(f) && Number(f) <= 65535 ? Number(f) : undefined));
+    const [priority, weight, port] = numbers;
+    if (priority === undefined || weight === undefined || port === undefined) return undefined;
+    return { priority, weight, port, target: (fields[3] as string).toLowerCase().replace(/\.$/, "") };
+}
 
 describe("canonicalHostName", () => {
     const good: [string, string][] = [
@@ -92,6 +107,18 @@ describe("SRV values and zone files", () => {
         assert.deepEqual(parseSrv("10 20 5061 SIP.contoso.com."), value);
         assert.equal(parseSrv("10 20 70000 sip.contoso.com."), undefined);
         assert.equal(parseSrv("10 20 sip.contoso.com."), undefined);
+    });
+    it("reads any text as RFC 2782's form does: the usual form's quick path and the general reading agree", () => {
+        // Texts near the usual form: digits of any length, one or more spaces or tabs, targets with
+        // upper case, dots, non-ASCII and control characters, or nothing.
+        const number = fc.oneof(fc.integer({ min: 0, max: 70000 }).map(String), fc.stringMatching(/^[0-9]{0,7}$/), fc.constantFrom("-1", "1.5", "x"));
+        const gap = fc.constantFrom(" ", "  ", "\t", " \t");
+        const target = fc.oneof(fc.constantFrom("sip.contoso.com.", "SIP.Contoso.COM", ".", "", "sipfed.online.lync.com.", "bücher.example.", "a\u0001b."), fc.string({ maxLength: 12 }));
+        const edge = fc.constantFrom("", " ", "\n");
+        fc.assert(fc.property(edge, number, gap, number, gap, number, gap, target, edge, (a, p, g1, w, g2, o, g3, t, b) => {
+            const text = `${a}${p}${g1}${w}${g2}${o}${g3}${t}${b}`;
+            assert.deepEqual(parseSrv(text), srvByTheRule(text), JSON.stringify(text));
+        }), { numRuns: 5000 });
     });
     it("writes $ORIGIN, $TTL and absolute names, one value a line", () => {
         const text = renderZoneFile({ zone: "contoso.com", records: [
