@@ -16,6 +16,7 @@ import { copyFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from "no
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { thirdPartyNotice } from "../../components/build/notices.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const OUT = join(ROOT, "dist", "cli");
@@ -43,8 +44,10 @@ const lazyChildProcess = {
     },
 };
 
-await build({
+const { metafile } = await build({
     entryPoints: [join(ROOT, "cli", "main.ts")],
+    absWorkingDir: ROOT,
+    metafile: true,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -56,7 +59,7 @@ await build({
     logLevel: "warning",
 });
 // The launcher compiles the bundle inside a function, where cli/main.ts's hashbang would be a syntax error.
-writeFileSync(BUNDLE, readFileSync(BUNDLE, "utf8").replace(/^#!.*\n/, ""));
+writeFileSync(BUNDLE, `${thirdPartyNotice(metafile, ROOT)}${readFileSync(BUNDLE, "utf8").replace(/^#!.*\n/, "")}`);
 copyFileSync(join(ROOT, "cli", "build", "launcher.cjs"), LAUNCHER);
 chmodSync(LAUNCHER, 0o755);
 
