@@ -40,15 +40,18 @@ function sources(dir: string): string[] {
     });
 }
 
-/** Every source the build compiles, each with the file in dist made from it (the CLI's: its bundle). */
+/** Every source the build compiles, each with the file in dist made from it (the CLI's: its bundle; the build scripts: what they write). */
 function builtSources(): { source: string; built: string }[] {
     const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts", "policy/props-read.ts", "policy/component-read.ts"].map((f) => join(ROOT, f));
     const compiled = [...sources(join(ROOT, "components")), ...policy]
         .map((source) => ({ source, built: join(ROOT, "dist", relative(ROOT, source)).replace(/\.ts$/, ".js") }));
     // The bundle is made from the CLI's sources and by its build script; the launcher is copied as it is.
-    const bundled = [...sources(join(ROOT, "cli")), join(ROOT, "cli", "build", "bundle.mjs")].map((source) => ({ source, built: join(ROOT, "dist", "cli", "bundle.js") }));
+    const notices = join(ROOT, "components", "build", "notices.mjs");
+    const bundled = [...sources(join(ROOT, "cli")), join(ROOT, "cli", "build", "bundle.mjs"), notices].map((source) => ({ source, built: join(ROOT, "dist", "cli", "bundle.js") }));
     const launcher = { source: join(ROOT, "cli", "build", "launcher.cjs"), built: join(ROOT, "dist", "cli", "main.js") };
-    return [...compiled, ...bundled, launcher];
+    // The schema module is rewritten after tsc with zod inlined.
+    const schema = [join(ROOT, "components", "build", "inline-zod.mjs"), notices].map((source) => ({ source, built: join(ROOT, "dist", "components", "core", "config", "schema.js") }));
+    return [...compiled, ...bundled, launcher, ...schema];
 }
 
 /** Why dist must be built first, if it must: a built file missing, or older than its source. */
