@@ -10,8 +10,13 @@
 /** Characters per write. */
 const CHUNK = 1 << 16;
 
-/** Writes `JSON.stringify(value, null, 2)` and a newline through `write`, in slices of `CHUNK` characters. */
+/** Writes `JSON.stringify(value, null, 2)` and a newline through `write`, in slices of `CHUNK` characters (the last with the newline). */
 export function writeJson(write: (text: string) => void, value: unknown): void {
-    const text = `${JSON.stringify(value, null, 2)}\n`;
-    for (let start = 0; start < text.length; start += CHUNK) write(text.slice(start, start + CHUNK));
+    // The newline goes with the last slice: added to the whole text, it
+    // would make a second copy of it, as large, when the first slice is cut.
+    const text = JSON.stringify(value, null, 2);
+    for (let start = 0; start < text.length; start += CHUNK) {
+        const end = start + CHUNK;
+        write(end >= text.length ? `${text.slice(start)}\n` : text.slice(start, end));
+    }
 }

@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { configJsonSchema, planRecords } from "../../components/core";
+import { configJsonSchema, planRecords, type EdgeDnsConfig } from "../../components/core";
 import { buildOnce } from "../helpers/build";
 import { goldenCases } from "../helpers/golden";
 
@@ -32,9 +32,9 @@ const WRONG: unknown[] = [
 ];
 
 /** What `planRecords` gives for `config`: the plan, or the error's message. */
-function outcome(plan: (config: unknown) => unknown, config: unknown): unknown {
+function outcome(plan: (config: EdgeDnsConfig) => unknown, config: unknown): unknown {
     try {
-        return { plan: plan(config) };
+        return { plan: plan(config as EdgeDnsConfig) };
     } catch (error) {
         return { error: (error as Error).message };
     }

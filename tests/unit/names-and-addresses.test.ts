@@ -45,6 +45,25 @@ describe("canonicalHostName", () => {
             assert.match(result.ok ? "" : result.reason, reason);
         });
     }
+
+    it("names the first ASCII character a host name may not hold, reading by characters as a person would", () => {
+        // The rule read plainly: characters in order (code points, so an astral
+        // character is one), the first ASCII one that is not a letter, digit, hyphen or dot.
+        const firstForbidden = (raw: string): string | undefined => [...raw].find((ch) => ch.charCodeAt(0) < 0x80 && !/[A-Za-z0-9.-]/.test(ch));
+        const character = fc.oneof(
+            fc.constantFrom("a", "Z", "7", "-", ".", " ", "_", ";", "$", "\"", "\\", "\t", "\u0000", "\u007f", "*", "@", "/", ":", "(", ")"),
+            fc.constantFrom("ü", "é", "\u00a0", "\u2028", "\ud800", "\udfff", "😀", "\u0130"),
+            fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+        );
+        fc.assert(fc.property(fc.array(character, { maxLength: 12 }).map((chars) => chars.join("")), (raw) => {
+            const expected = firstForbidden(raw);
+            const result = canonicalHostName(raw);
+            const said = result.ok ? undefined : / contains (.*); a host name holds only/.exec(result.reason)?.[1];
+            if (expected === undefined) return said === undefined;
+            const alone = canonicalHostName(expected);
+            return !result.ok && !alone.ok && result.reason === alone.reason;
+        }), { numRuns: 400 });
+    });
 });
 
 describe("zone arithmetic", () => {

@@ -6,7 +6,7 @@
 import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
 import { Hosting, Microsoft365Cloud, ServerVersion } from "./types";
-import { domainKindSelector, ownerName, type DeploymentFacts, type DeploymentKindId } from "../plan/catalogue";
+import { domainKindSelector, ownerName, type DeploymentFacts, type DeploymentKindId, type DomainKindUse } from "../plan/catalogue";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
 import { canonicalHostName, canonicalRelativeName, isWithin, MAX_NAME, quote, zoneFinder } from "../dns/names";
 
@@ -204,8 +204,16 @@ function checkMostSpecificZones(domains: DomainSpec[], zones: string[], out: Iss
 function checkPublishedNameLengths(domains: DomainSpec[], facts: DeploymentFacts, out: IssueCollector): void {
     const { labels } = facts;
     const kindsOf = domainKindSelector(facts);
+    // A name is its kind's prefix, a dot and the domain: the longest prefix
+    // of each list of kinds (the selector shares one list per combination
+    // of flags) says whether any name is too long, without making them.
+    const longestPrefix = new Map<readonly DomainKindUse[], number>();
     for (const d of domains) {
-        const tooLong = kindsOf(d).map(({ kind }) => ownerName(kind, d.name, facts)).filter((n) => n.length > MAX_NAME);
+        const kinds = kindsOf(d);
+        let prefix = longestPrefix.get(kinds);
+        if (prefix === undefined) longestPrefix.set(kinds, prefix = kinds.reduce((longest, { kind }) => Math.max(longest, ownerName(kind, "", facts).length - 1), 0));
+        if (prefix + 1 + d.name.length <= MAX_NAME) continue;
+        const tooLong = kinds.map(({ kind }) => ownerName(kind, d.name, facts)).filter((n) => n.length > MAX_NAME);
         if (tooLong.length > 0) {
             const longest = tooLong.reduce((a, b) => (b.length > a.length ? b : a));
             const byLabel = [labels.accessEdge, labels.xmpp].some((l) => longest === `${l}.${d.name}`);
