@@ -17,6 +17,11 @@ export const DEFAULT_WIDTH = 100;
  * target)" rather than "Access Edge host (SRV" / "target)"). -1 for none.
  */
 function breakAt(text: string, width: number, parentheses: boolean): number {
+    // No "(" in reach: every space is outside parentheses (an unmatched ")"
+    // opens nothing), and the last one is found without a loop, as for
+    // most lines of a long list of warnings.
+    const open = text.indexOf("(");
+    if (open === -1 || open > width) return text.lastIndexOf(" ", width);
     let last = -1;
     let outside = -1;
     let depth = 0;
