@@ -8,7 +8,7 @@
  * is therefore built from the inputs as the provider builds it, and `fqdn`
  * serves only when the zone is not a zone of this stack.
  */
-import { normalizeFoundName } from "../../core/dns/names";
+import { lowerCase, normalizeFoundName, upperCase, withoutTrailingDot } from "../../core/dns/names";
 import { items, noObjects, text, UNKNOWN, type Known, type RecordContext, type RecordRead, type StackRecordReader, type StackResourceView, type ZoneSighting, type ReadContext } from "../stack-reader";
 
 /** The Route 53 record resource type. */
@@ -25,8 +25,8 @@ export const ROUTE53_ZONE = "aws:route53/zone:Zone";
  * `sip.contoso.com`.
  */
 export function expandRecordName(name: string, zone: string): string {
-    const relative = name.toLowerCase().replace(/\.$/, "");
-    const zoneName = zone.toLowerCase().replace(/\.$/, "");
+    const relative = withoutTrailingDot(lowerCase(name));
+    const zoneName = withoutTrailingDot(lowerCase(zone));
     if (relative.endsWith(zoneName)) return relative;
     return name === "" ? zoneName : `${relative}.${zoneName}`;
 }
@@ -59,7 +59,7 @@ function recordName(props: Record<string, unknown>, zone: string | undefined, co
     const fqdn = text(context, props, "fqdn");
     if (fqdn !== UNKNOWN && fqdn !== undefined) return { name: normalizeFoundName(fqdn) };
     if (given === UNKNOWN || given === undefined || given === "") return UNKNOWN;
-    const relative = given.toLowerCase().replace(/\.$/, "");
+    const relative = withoutTrailingDot(lowerCase(given));
     return context.knownDomainOf(relative) !== undefined ? { name: relative } : { name: relative, nameUndecided: true };
 }
 
@@ -73,7 +73,7 @@ function read(resource: StackResourceView, context: RecordContext): Known<Record
     const name = recordName(p, zone, context);
     if (name === UNKNOWN) return UNKNOWN;
     const values = items<string>(context, context.get(p, "records"), noObjects);
-    const upper = type.toUpperCase();
+    const upper = upperCase(type);
     const known = values === UNKNOWN ? undefined : values ?? [];
     // Written out, not spread from `name`: a spread and more keys cost a kilobyte a record.
     return name.nameUndecided
