@@ -112,14 +112,14 @@ function read(resource: StackResourceView, context: RecordContext): Known<Record
     const recordValues = known === UNKNOWN ? undefined : known;
     if (isText(relative) && isText(zone)) {
         const zoneName = normalizeFoundName(zone);
-        return { type: upper, values: recordValues, name: nameInZone(relative, zoneName), zone: zoneName };
+        return { type: upper, values: recordValues, name: nameInZone(relative, zoneName), zone: zoneName, source: "", edge: false };
     }
     // The zone (or the name) comes from a resource of this same update: the
     // service's fqdn, once known, settles it; until then the name is undecided.
     const fqdn = text(context, p, "fqdn");
-    if (fqdn !== UNKNOWN && fqdn !== undefined) return { type: upper, values: recordValues, name: normalizeFoundName(fqdn) };
+    if (fqdn !== UNKNOWN && fqdn !== undefined) return { type: upper, values: recordValues, name: normalizeFoundName(fqdn), source: "", edge: false };
     if (relative === UNKNOWN || relative === undefined) return UNKNOWN;
-    return { type: upper, values: recordValues, name: withoutTrailingDot(lowerCase(relative.trim())), nameUndecided: true };
+    return { type: upper, values: recordValues, name: withoutTrailingDot(lowerCase(relative.trim())), nameUndecided: true, source: "", edge: false };
 }
 
 /** Azure DNS record sets; each also tells of its zone. */
