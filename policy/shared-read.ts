@@ -35,14 +35,33 @@ const keysAt: string[][] = [];
 /**
  * True when `a` and `b` are equal plain data (strings, numbers, booleans,
  * null, undefined, plain objects and arrays, keys in the same order). Anything
- * else, such as a class instance, counts as different: no sharing then.
+ * else, such as a class instance, counts as different: no sharing then; and
+ * so does one object met on both sides, which may have changed since.
  */
-function sameContent(a: unknown, b: unknown, depth: number): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
     if (a === b) return typeof a !== "object" || a === null;
-    if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || depth > 64) return false;
+    return typeof a === "object" && typeof b === "object" && a !== null && b !== null && sameObjects(a, b, 1);
+}
+
+/**
+ * `sameValue` for two objects that are not the same one. The values inside
+ * are compared in the loop, a call made only for an object within: props
+ * are mostly strings and lists of strings or of flat objects, and a call
+ * per value was most of a comparison's time.
+ */
+function sameObjects(a: object, b: object, depth: number): boolean {
+    if (depth > 64) return false;
     if (Array.isArray(a)) {
         if (!Array.isArray(b) || a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i], depth + 1)) return false;
+        for (let i = 0; i < a.length; i++) {
+            const x: unknown = a[i];
+            const y: unknown = b[i];
+            if (x === y) {
+                if (typeof x === "object" && x !== null) return false;
+            } else if (typeof x !== "object" || typeof y !== "object" || x === null || y === null || !sameObjects(x, y, depth + 1)) {
+                return false;
+            }
+        }
         return true;
     }
     if (Array.isArray(b) || !isPlainObject(a) || !isPlainObject(b)) return false;
@@ -52,7 +71,14 @@ function sameContent(a: unknown, b: unknown, depth: number): boolean {
     for (const key in a) keys[count++] = key;
     let i = 0;
     for (const key in b) {
-        if (i === count || key !== keys[i] || !sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
+        if (i === count || key !== keys[i]) return false;
+        const x = (a as Record<string, unknown>)[key];
+        const y = (b as Record<string, unknown>)[key];
+        if (x === y) {
+            if (typeof x === "object" && x !== null) return false;
+        } else if (typeof x !== "object" || typeof y !== "object" || x === null || y === null || !sameObjects(x, y, depth + 1)) {
+            return false;
+        }
         i++;
     }
     return i === count;
@@ -93,7 +119,7 @@ function sameStack(previous: LastRead, resources: readonly StackResource[], sett
         if (props === before || props === null || typeof props !== "object" || (props === now.props && types.isProxy(props))) return false;
         for (let k = 0; k < keys.length; k++) {
             const key = keys[k] as string;
-            if (!sameContent(before[key], (props as Record<string, unknown>)[key], 1)) return false;
+            if (!sameValue(before[key], (props as Record<string, unknown>)[key])) return false;
         }
     }
     return true;

@@ -170,7 +170,7 @@ export function readStackNoting(given: readonly StackResource[], settings: Stack
         if (found === UNKNOWN) { unreadable.push(r.urn); continue; }
         // The reader's object, fresh and its own, completed in place: a copy
         // spread with two more keys cost a kilobyte a record.
-        const fact = found as RecordSetFact;
+        const fact: RecordSetFact = found;
         fact.source = r.urn;
         fact.edge = createdByComponent(r.urn);
         records.push(fact);

@@ -54,8 +54,13 @@ export interface ZoneSighting {
     id?: string;
 }
 
-/** A record set as a reader finds it; the stack reader adds where it came from. */
-export type RecordRead = Omit<RecordSetFact, "source" | "edge">;
+/**
+ * A record set as a reader finds it. Where it came from (`source`, `edge`)
+ * is the stack reader's to set: a reader writes `""` and `false`, so that
+ * the object is made with room for them (set on an object made without
+ * them, they took a second allocation a record).
+ */
+export type RecordRead = RecordSetFact;
 
 /**
  * One provider's reading of its stack resources. The resource a call gets is

@@ -1,7 +1,7 @@
 /** Tables for the two small modules every name and address goes through. */
 import assert from "node:assert/strict";
 import { parseAddress } from "../../components/core/dns/addresses";
-import { canonicalHostName, enclosingZone, normalizeFoundName, relativeName } from "../../components/core/dns/names";
+import { canonicalHostName, enclosingZone, lowerCase, normalizeFoundName, relativeName, upperCase, withoutTrailingDot } from "../../components/core/dns/names";
 import { renderZoneFile } from "../../components/core/zonefile";
 import fc from "fast-check";
 import { parseSrv, formatSrv } from "../../components/core/plan/values";
@@ -81,6 +81,18 @@ describe("zone arithmetic", () => {
         assert.equal(normalizeFoundName("_sip._tls", "contoso.com"), "_sip._tls.contoso.com");
         assert.equal(normalizeFoundName("_sip._tls.contoso.com", "contoso.com"), "_sip._tls.contoso.com");
         assert.equal(normalizeFoundName("sip.fabrikam.com.", "contoso.com"), "sip.fabrikam.com");
+    });
+    it("changes case and drops a trailing dot as toLowerCase, toUpperCase and replace(/\\.$/, \"\") do, whatever the text", () => {
+        // Beyond ASCII, case mapping changes lengths ("ß" is "SS", "İ" two characters lower case).
+        const text = fc.oneof(fc.string({ unit: fc.constantFrom("a", "Z", "m", "Q", ".", "-", "_", "0", " ", "ß", "İ", "é", "Σ", "ﬁ") }), fc.string({ unit: "grapheme" }), fc.string());
+        fc.assert(fc.property(text, (t) => {
+            assert.equal(lowerCase(t), t.toLowerCase());
+            assert.equal(upperCase(t), t.toUpperCase());
+            assert.equal(withoutTrailingDot(t), t.replace(/\.$/, ""));
+        }), { numRuns: 5000 });
+        assert.equal(lowerCase("_SIP._tls.Contoso.COM"), "_sip._tls.contoso.com");
+        assert.equal(upperCase("srv"), "SRV");
+        assert.equal(withoutTrailingDot("contoso.com.."), "contoso.com.");
     });
 });
 

@@ -116,6 +116,35 @@ export function canonicalRelativeName(raw: string): Checked<string> {
     return problem ? { ok: false, reason: problem } : { ok: true, value: name };
 }
 
+/** True when no character of `text` is in [low, high] or outside ASCII (where case mapping may change it). */
+function asciiOutside(text: string, low: number, high: number): boolean {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if ((c >= low && c <= high) || c > 0x7f) return false;
+    }
+    return true;
+}
+
+/**
+ * `text.toLowerCase()`, but the very string when that would change nothing.
+ * `toLowerCase` copies even a string already lower case, as DNS names read
+ * from a stack almost always are: tens of thousands of copies a stack, all
+ * garbage at once.
+ */
+export function lowerCase(text: string): string {
+    return asciiOutside(text, 65, 90) ? text : text.toLowerCase();
+}
+
+/** `text.toUpperCase()`, but the very string when that would change nothing (record types: `SRV`, `A`). */
+export function upperCase(text: string): string {
+    return asciiOutside(text, 97, 122) ? text : text.toUpperCase();
+}
+
+/** `text` without one trailing dot (`text.replace(/\.$/, "")`, which copies even when there is none). */
+export function withoutTrailingDot(text: string): string {
+    return text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
+}
+
 /** True when `name` is `zone` itself or lies below it. Both canonical. */
 export function isWithin(name: string, zone: string): boolean {
     // `name.endsWith(`.${zone}`)`, without a new string per call.
@@ -160,7 +189,7 @@ export function absolute(name: string): string {
  * `zone` when it is relative (`@` is the zone itself).
  */
 export function normalizeFoundName(name: string, zone?: string): string {
-    let n = name.trim().toLowerCase();
+    let n = lowerCase(name.trim());
     const isAbsolute = n.endsWith(".");
     if (isAbsolute) n = n.slice(0, -1);
     if (!zone) return n;

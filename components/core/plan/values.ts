@@ -1,4 +1,5 @@
 /** SRV values between their zone-file text and their fields (RFC 2782). */
+import { lowerCase, withoutTrailingDot } from "../dns/names";
 
 /** The fields of one SRV value. */
 export interface SrvValue {
@@ -44,7 +45,7 @@ function parseUsualSrv(text: string): SrvValue | undefined | null {
     if (priority > 65535 || weight > 65535 || port > 65535) return undefined;
     // Lower case, one trailing dot dropped.
     const end = text.charCodeAt(text.length - 1) === 46 ? text.length - 1 : text.length;
-    return { priority, weight, port, target: text.slice(start, end).toLowerCase() };
+    return { priority, weight, port, target: lowerCase(text.slice(start, end)) };
 }
 
 /**
@@ -60,5 +61,5 @@ export function parseSrv(text: string): SrvValue | undefined {
     const field = (n: number | string | undefined): number | undefined => (typeof n === "number" && Number.isInteger(n) && n <= 65535 ? n : undefined);
     const [p, w, o] = [field(priority), field(weight), field(port)];
     if (p === undefined || w === undefined || o === undefined) return undefined;
-    return { priority: p, weight: w, port: o, target: target.toLowerCase().replace(/\.$/, "") };
+    return { priority: p, weight: w, port: o, target: withoutTrailingDot(lowerCase(target)) };
 }

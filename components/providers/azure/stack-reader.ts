@@ -4,7 +4,7 @@
  * the apex: `relativeRecordSetName: "_sip._tls.contoso.com"` in zone
  * contoso.com is `_sip._tls.contoso.com.contoso.com`, whatever it looks like.
  */
-import { normalizeFoundName } from "../../core/dns/names";
+import { lowerCase, normalizeFoundName, upperCase, withoutTrailingDot } from "../../core/dns/names";
 import { formatSrv } from "../../core/plan/values";
 import { items, text, UNKNOWN, type Known, type ReadContext, type RecordContext, type RecordRead, type StackRecordReader, type StackResourceView, type ZoneSighting } from "../stack-reader";
 
@@ -19,7 +19,7 @@ export function azureRecordName(relative: string, zone: string): string {
 /** `azureRecordName` for a zone name already canonical. */
 function nameInZone(relative: string, zoneName: string): string {
     // One trailing dot is dropped rather than read as "absolute": Azure has no such form.
-    const name = relative.trim().toLowerCase().replace(/\.$/, "");
+    const name = withoutTrailingDot(lowerCase(relative.trim()));
     return name === "@" || name === "" ? zoneName : `${name}.${zoneName}`;
 }
 
@@ -107,19 +107,19 @@ function read(resource: StackResourceView, context: RecordContext): Known<Record
     if (!isText(zone)) zone = firstKnown(zone, (id ??= idParts(context, p)).zone);
     if (!isText(type)) type = firstKnown(type, (id ??= idParts(context, p)).type, typeOutput(context, p));
     if (type === UNKNOWN || type === undefined) return UNKNOWN;
-    const upper = type.toUpperCase();
+    const upper = upperCase(type);
     const known = values(context, p, upper);
     const recordValues = known === UNKNOWN ? undefined : known;
     if (isText(relative) && isText(zone)) {
         const zoneName = normalizeFoundName(zone);
-        return { type: upper, values: recordValues, name: nameInZone(relative, zoneName), zone: zoneName };
+        return { type: upper, values: recordValues, name: nameInZone(relative, zoneName), zone: zoneName, source: "", edge: false };
     }
     // The zone (or the name) comes from a resource of this same update: the
     // service's fqdn, once known, settles it; until then the name is undecided.
     const fqdn = text(context, p, "fqdn");
-    if (fqdn !== UNKNOWN && fqdn !== undefined) return { type: upper, values: recordValues, name: normalizeFoundName(fqdn) };
+    if (fqdn !== UNKNOWN && fqdn !== undefined) return { type: upper, values: recordValues, name: normalizeFoundName(fqdn), source: "", edge: false };
     if (relative === UNKNOWN || relative === undefined) return UNKNOWN;
-    return { type: upper, values: recordValues, name: relative.trim().toLowerCase().replace(/\.$/, ""), nameUndecided: true };
+    return { type: upper, values: recordValues, name: withoutTrailingDot(lowerCase(relative.trim())), nameUndecided: true, source: "", edge: false };
 }
 
 /** Azure DNS record sets; each also tells of its zone. */

@@ -8,7 +8,7 @@
  * is therefore built from the inputs as the provider builds it, and `fqdn`
  * serves only when the zone is not a zone of this stack.
  */
-import { normalizeFoundName } from "../../core/dns/names";
+import { lowerCase, normalizeFoundName, upperCase, withoutTrailingDot } from "../../core/dns/names";
 import { items, noObjects, text, UNKNOWN, type Known, type RecordContext, type RecordRead, type StackRecordReader, type StackResourceView, type ZoneSighting, type ReadContext } from "../stack-reader";
 
 /** The Route 53 record resource type. */
@@ -25,8 +25,8 @@ export const ROUTE53_ZONE = "aws:route53/zone:Zone";
  * `sip.contoso.com`.
  */
 export function expandRecordName(name: string, zone: string): string {
-    const relative = name.toLowerCase().replace(/\.$/, "");
-    const zoneName = zone.toLowerCase().replace(/\.$/, "");
+    const relative = withoutTrailingDot(lowerCase(name));
+    const zoneName = withoutTrailingDot(lowerCase(zone));
     if (relative.endsWith(zoneName)) return relative;
     return name === "" ? zoneName : `${relative}.${zoneName}`;
 }
@@ -47,20 +47,14 @@ function zones(resource: StackResourceView, context: ReadContext): readonly Zone
 
 /**
  * The record's absolute name, from the most certain source known: the name
- * input against a zone of this stack; else the provider's `fqdn` (an update,
- * or a zone found by lookup); else, during a preview, the name input when it
- * lies within a zone or domain the stack knows; else the name as given,
- * undecided until the update.
+ * input (`given`) against a zone of this stack; else the provider's `fqdn`
+ * (an update, or a zone found by lookup). Undefined when neither gives it:
+ * then, during a preview, `read` takes the name input as it is.
  */
-function recordName(props: Record<string, unknown>, zone: string | undefined, context: RecordContext): Known<{ name: string; nameUndecided?: true }> {
-    const name = context.get(props, "name");
-    const given = name === UNKNOWN || typeof name === "string" ? name : undefined;
-    if (given !== UNKNOWN && given !== undefined && zone !== undefined) return { name: expandRecordName(given, zone) };
+function knownName(props: Record<string, unknown>, given: Known<string | undefined>, zone: string | undefined, context: RecordContext): string | undefined {
+    if (given !== UNKNOWN && given !== undefined && zone !== undefined) return expandRecordName(given, zone);
     const fqdn = text(context, props, "fqdn");
-    if (fqdn !== UNKNOWN && fqdn !== undefined) return { name: normalizeFoundName(fqdn) };
-    if (given === UNKNOWN || given === undefined || given === "") return UNKNOWN;
-    const relative = given.toLowerCase().replace(/\.$/, "");
-    return context.knownDomainOf(relative) !== undefined ? { name: relative } : { name: relative, nameUndecided: true };
+    return fqdn !== UNKNOWN && fqdn !== undefined ? normalizeFoundName(fqdn) : undefined;
 }
 
 function read(resource: StackResourceView, context: RecordContext): Known<RecordRead> | undefined {
@@ -70,15 +64,24 @@ function read(resource: StackResourceView, context: RecordContext): Known<Record
     if (type === UNKNOWN || type === undefined) return UNKNOWN;
     const zoneId = text(context, p, "zoneId");
     const zone = zoneId === UNKNOWN || zoneId === undefined ? undefined : context.zoneNameById(zoneId);
-    const name = recordName(p, zone, context);
-    if (name === UNKNOWN) return UNKNOWN;
+    const input = context.get(p, "name");
+    const given = input === UNKNOWN || typeof input === "string" ? input : undefined;
+    let name = knownName(p, given, zone, context);
+    // Else, during a preview, the name input when it lies within a zone or
+    // domain the stack knows; else the name as given, undecided until the update.
+    let undecided = false;
+    if (name === undefined) {
+        if (given === UNKNOWN || given === undefined || given === "") return UNKNOWN;
+        name = withoutTrailingDot(lowerCase(given));
+        undecided = context.knownDomainOf(name) === undefined;
+    }
     const values = items<string>(context, context.get(p, "records"), noObjects);
-    const upper = type.toUpperCase();
+    const upper = upperCase(type);
     const known = values === UNKNOWN ? undefined : values ?? [];
-    // Written out, not spread from `name`: a spread and more keys cost a kilobyte a record.
-    return name.nameUndecided
-        ? { name: name.name, nameUndecided: true, type: upper, values: known, zone }
-        : { name: name.name, type: upper, values: known, zone };
+    // Written out, not spread: a spread and more keys cost a kilobyte a record.
+    return undecided
+        ? { name, nameUndecided: true, type: upper, values: known, zone, source: "", edge: false }
+        : { name, type: upper, values: known, zone, source: "", edge: false };
 }
 
 /** Route 53 zones and records. */
