@@ -27,7 +27,6 @@ import { planMermaid } from "../cli/mermaid";
 import { zoneFileText } from "../cli/plan-output";
 import { writeZoneFiles } from "../cli/zone-files";
 import { parseStartArgs, START_USAGE } from "./args";
-import { runProgramFile } from "./engine";
 import { startReport } from "./report";
 import { readStackConfig } from "./stack-file";
 
@@ -50,6 +49,9 @@ async function main(argv: string[]): Promise<number> {
     const dnsKey = `${PROJECT}:${STACK_CONFIG_KEYS.dns}`;
     if (args.provider) config[dnsKey] = { ...(config[dnsKey] as object), provider: args.provider };
 
+    // The engine loads the Pulumi SDK, most of a run's start-up: only once the arguments and the stack file are read,
+    // so that a mistake in them is reported without it.
+    const { runProgramFile } = await import("./engine");
     const run = await runProgramFile(join(ROOT, "index.ts"), { config, project: PROJECT, stack: args.stack });
     const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
     const zones = (component?.outputs.records ?? []) as PlannedZone[];

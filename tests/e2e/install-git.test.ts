@@ -9,8 +9,9 @@
  *
  * Slow by npm's design: to build a git dependency npm installs all its dev
  * dependencies in a temporary clone (the provider SDKs among them) and runs
- * `prepare` there twice. Packages come from the npm cache, the registry
- * only for what it lacks (as in the package test).
+ * `prepare` there twice; the second finds dist built from the same sources
+ * (cli/build/stamp.mjs) and does not build again. Packages come from the npm
+ * cache, the registry only for what it lacks (as in the package test).
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
