@@ -14,7 +14,8 @@ const CHUNK = 1 << 16;
 export function writeJson(write: (text: string) => void, value: unknown): void {
     // The newline goes with the last slice: added to the whole text, it
     // would make a second copy of it, as large, when the first slice is cut.
-    const text = JSON.stringify(value, null, 2);
+    // String(): `undefined`, a function or a symbol stringify to nothing, written as "undefined".
+    const text = String(JSON.stringify(value, null, 2) as string | undefined);
     for (let start = 0; start < text.length; start += CHUNK) {
         const end = start + CHUNK;
         write(end >= text.length ? `${text.slice(start)}\n` : text.slice(start, end));

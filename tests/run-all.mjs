@@ -27,6 +27,8 @@ function run(command, args, held) {
 const checks = ["typecheck", "lint"].map((script) => ({ script, done: run("npm", ["run", "--silent", script], true) }));
 const tests = await run("mocha", [], false);
 
+// mocha prints its own output; what is held is why it could not start, if it could not.
+if (tests.output) process.stdout.write(tests.output);
 const failed = tests.code === 0 ? [] : ["mocha"];
 for (const { script, done } of checks) {
     const { code, output } = await done;

@@ -7,18 +7,21 @@
  * either no longer matches: npm runs `prepare` twice in the temporary clone of
  * a git dependency, and after `npm ci` the tests would rebuild what it built.
  *
- *   node cli/build/stamp.mjs write   after a build: records the stamp
+ *   node cli/build/stamp.mjs begin   before a build: notes the sources as the build reads them
+ *   node cli/build/stamp.mjs write   after a build: records the stamp, unless a source changed meanwhile
  *   node cli/build/stamp.mjs build   npm run build, unless the stamp matches
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, "build-stamp.json");
+/** The sources as the build began to read them: a source changed during the build leaves dist without a stamp. */
+const BEGUN = join(DIST, "build-begun.json");
 const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 /**
  * What the build reads: tsc's and the bundle's sources, their configuration,
@@ -44,18 +47,28 @@ function hash(paths) {
     return sha.digest("hex");
 }
 
+/** What the build reads, as it is now. */
+function sources() {
+    return { node: `${process.version} ${process.arch}`, inputs: hash(INPUTS.flatMap((p) => files(join(ROOT, p)))) };
+}
+
 /** The stamp of the sources as they are and of dist as it is. */
 function current() {
-    return {
-        node: `${process.version} ${process.arch}`,
-        inputs: hash(INPUTS.flatMap((p) => files(join(ROOT, p)))),
-        dist: hash(files(DIST).filter((f) => f !== STAMP)),
-    };
+    return { ...sources(), dist: hash(files(DIST).filter((f) => f !== STAMP && f !== BEGUN)) };
 }
 
 const mode = process.argv[2];
-if (mode === "write") {
-    writeFileSync(STAMP, `${JSON.stringify(current(), null, 2)}\n`);
+if (mode === "begin") {
+    mkdirSync(DIST, { recursive: true });
+    writeFileSync(BEGUN, JSON.stringify(sources()));
+} else if (mode === "write") {
+    // Sources read at the start, hashed at the end: one edited meanwhile may
+    // be in dist or not, so such a dist gets no stamp and is built again.
+    const begun = existsSync(BEGUN) ? readFileSync(BEGUN, "utf8") : undefined;
+    rmSync(BEGUN, { force: true });
+    rmSync(STAMP, { force: true });
+    if (begun === JSON.stringify(sources())) writeFileSync(STAMP, `${JSON.stringify(current(), null, 2)}\n`);
+    else process.stderr.write("a source changed while it was built: dist has no stamp, and the next prepare or test run builds again\n");
 } else if (mode === "build") {
     const recorded = existsSync(STAMP) ? readFileSync(STAMP, "utf8") : undefined;
     if (recorded === `${JSON.stringify(current(), null, 2)}\n`) {
@@ -64,6 +77,6 @@ if (mode === "write") {
         execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
     }
 } else {
-    process.stderr.write("usage: node cli/build/stamp.mjs write|build\n");
+    process.stderr.write("usage: node cli/build/stamp.mjs begin|write|build\n");
     process.exitCode = 2;
 }

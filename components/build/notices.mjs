@@ -1,8 +1,7 @@
 /**
  * The notice a bundle that inlines other packages' code carries: each
- * package's name, version, license and copyright line, from its own
- * package.json and LICENSE file (their licenses ask for the notice to go
- * with the copies).
+ * package's name, version and license text, from its own package.json and
+ * LICENSE file (their licenses ask for the notice to go with the copies).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,14 +16,16 @@ function inlinedPackages(metafile) {
     return [...folders].sort();
 }
 
-/** A comment block naming every package inlined into the bundle `metafile` describes. */
+/** A comment block naming every package inlined into the bundle `metafile` describes, each with its license's text. */
 export function thirdPartyNotice(metafile, root) {
-    const lines = inlinedPackages(metafile).map((folder) => {
+    const blocks = inlinedPackages(metafile).map((folder) => {
         const { name, version, license } = JSON.parse(readFileSync(join(root, folder, "package.json"), "utf8"));
         const licenseFile = ["LICENSE", "LICENSE.md", "LICENSE.txt"].map((f) => join(root, folder, f)).find(existsSync);
-        const copyright = licenseFile ? readFileSync(licenseFile, "utf8").split("\n").find((l) => /copyright/i.test(l))?.trim() : undefined;
-        if (!license || !copyright) throw new Error(`${name}: no license or copyright line found for the bundle's notice`);
-        return ` * ${name} ${version}, ${license} License, ${copyright}`;
+        const text = licenseFile ? readFileSync(licenseFile, "utf8").trim() : "";
+        if (!license || !/copyright/i.test(text)) throw new Error(`${name}: no license text with a copyright line found for the bundle's notice`);
+        // Inside a block comment: a "*/" in the text would end it.
+        const lines = text.replaceAll("*/", "* /").split("\n").map((line) => ` * ${line}`.trimEnd());
+        return [` * ${name} ${version} (${license}):`, " *", ...lines].join("\n");
     });
-    return `/*\n * Includes code of these packages (each one's license is in its own package):\n${lines.join("\n")}\n */\n`;
+    return `/*\n * Includes code of these packages, under these licenses:\n *\n${blocks.join("\n *\n")}\n */\n`;
 }
