@@ -1,7 +1,7 @@
 /**
- * What the benchmark runs: the built package (`npm run build` first when
- * dist is missing, or older than a source it is built from) and the bench's
- * own child programs, transpiled.
+ * What the benchmark runs: the built package (`npm run build` first unless
+ * dist is the build of the sources as they are: its stamp,
+ * cli/build/stamp.mjs) and the bench's own child programs, transpiled.
  *
  * Everything runs from a snapshot in a temp folder: dist's JavaScript copied
  * as built, the bench children transpiled beside it (bench/), and a
@@ -13,7 +13,7 @@
  * built library there, as it is the TypeScript source here.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import * as ts from "typescript";
@@ -32,6 +32,7 @@ export interface Built {
 
 const BUILT = ["components", "cli", "policy"];
 
+/** The bench's own sources, to transpile. */
 function sources(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
         const path = join(dir, entry.name);
@@ -40,36 +41,11 @@ function sources(dir: string): string[] {
     });
 }
 
-/** Every source the build compiles, each with the file in dist made from it (the CLI's: its bundle; the build scripts: what they write). */
-function builtSources(): { source: string; built: string }[] {
-    const policy = ["policy/policies.ts", "policy/stack-records.ts", "policy/plain-props.ts", "policy/shared-read.ts", "policy/props-read.ts", "policy/component-read.ts"].map((f) => join(ROOT, f));
-    const compiled = [...sources(join(ROOT, "components")), ...policy]
-        .map((source) => ({ source, built: join(ROOT, "dist", relative(ROOT, source)).replace(/\.ts$/, ".js") }));
-    // The bundle is made from the CLI's sources and by its build script; the launcher is copied as it is.
-    const notices = join(ROOT, "components", "build", "notices.mjs");
-    const bundled = [...sources(join(ROOT, "cli")), join(ROOT, "cli", "build", "bundle.mjs"), notices].map((source) => ({ source, built: join(ROOT, "dist", "cli", "bundle.js") }));
-    const launcher = { source: join(ROOT, "cli", "build", "launcher.cjs"), built: join(ROOT, "dist", "cli", "main.js") };
-    // The schema module is rewritten after tsc with zod inlined.
-    const schema = [join(ROOT, "components", "build", "inline-zod.mjs"), notices].map((source) => ({ source, built: join(ROOT, "dist", "components", "core", "config", "schema.js") }));
-    return [...compiled, ...bundled, launcher, ...schema];
-}
-
-/** Why dist must be built first, if it must: a built file missing, or older than its source. */
-function staleDist(): string | undefined {
-    for (const { source, built } of builtSources()) {
-        if (!existsSync(built)) return `${relative(ROOT, built)} is missing`;
-        if (statSync(built).mtimeMs < statSync(source).mtimeMs) return `${relative(ROOT, built)} is older than ${relative(ROOT, source)}`;
-    }
-    return undefined;
-}
-
 /** Builds the package if dist is missing or stale, and makes the snapshot. */
 export function prepareBuild(log: (line: string) => void): Built {
-    const stale = staleDist();
-    if (stale !== undefined) {
-        log(`${stale}: npm run build`);
-        execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
-    }
+    // The build's stamp (cli/build/stamp.mjs) says whether dist is the build of the sources as they are.
+    log("dist: built unless it is the build of these sources (cli/build/stamp.mjs)");
+    execFileSync(process.execPath, [join(ROOT, "cli", "build", "stamp.mjs"), "build"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
     const snapshot = mkdtempSync(join(tmpdir(), "lync-edge-dns-bench-"));
     for (const dir of BUILT) {
         cpSync(join(ROOT, "dist", dir), join(snapshot, dir), { recursive: true, filter: (src) => !src.endsWith(".d.ts") });

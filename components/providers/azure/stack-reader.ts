@@ -4,7 +4,7 @@
  * the apex: `relativeRecordSetName: "_sip._tls.contoso.com"` in zone
  * contoso.com is `_sip._tls.contoso.com.contoso.com`, whatever it looks like.
  */
-import { lowerCase, normalizeFoundName, upperCase, withoutTrailingDot } from "../../core/dns/names";
+import { normalizeFoundName, upperCase } from "../../core/dns/names";
 import { formatSrv } from "../../core/plan/values";
 import { items, text, UNKNOWN, type Known, type ReadContext, type RecordContext, type RecordRead, type StackRecordReader, type StackResourceView, type ZoneSighting } from "../stack-reader";
 
@@ -19,7 +19,7 @@ export function azureRecordName(relative: string, zone: string): string {
 /** `azureRecordName` for a zone name already canonical. */
 function nameInZone(relative: string, zoneName: string): string {
     // One trailing dot is dropped rather than read as "absolute": Azure has no such form.
-    const name = withoutTrailingDot(lowerCase(relative.trim()));
+    const name = normalizeFoundName(relative);
     return name === "@" || name === "" ? zoneName : `${name}.${zoneName}`;
 }
 
@@ -119,7 +119,7 @@ function read(resource: StackResourceView, context: RecordContext): Known<Record
     const fqdn = text(context, p, "fqdn");
     if (fqdn !== UNKNOWN && fqdn !== undefined) return { type: upper, values: recordValues, name: normalizeFoundName(fqdn), source: "", edge: false };
     if (relative === UNKNOWN || relative === undefined) return UNKNOWN;
-    return { type: upper, values: recordValues, name: withoutTrailingDot(lowerCase(relative.trim())), nameUndecided: true, source: "", edge: false };
+    return { type: upper, values: recordValues, name: normalizeFoundName(relative), nameUndecided: true, source: "", edge: false };
 }
 
 /** Azure DNS record sets; each also tells of its zone. */
