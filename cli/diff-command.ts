@@ -5,7 +5,7 @@
  * change, 3 changes; 1 and 2 keep their meaning (invalid input, usage).
  */
 import { basename } from "node:path";
-import { Command, Option } from "commander";
+import type { Command } from "commander";
 import { ConfigError } from "../components/core/config/errors";
 import { diffPlans } from "../components/core/plan/changes";
 import type { PlanResult } from "../components/core/plan/planner";
@@ -15,7 +15,7 @@ import { diffJson, diffMarkdown, diffTable } from "./diff-output";
 import { EXIT } from "./errors";
 import { loadChecked } from "./load";
 import { writeLines } from "./output";
-import { withUsage } from "./usage";
+import { formatOption, withUsage } from "./usage";
 
 /** `diff`'s exit codes: `EXIT`'s, and one more for "the files differ". */
 export const DIFF_EXIT = { ...EXIT, changes: 3 } as const;
@@ -39,11 +39,11 @@ function planOf(file: string, role: "before" | "after"): PlanResult {
 
 /** Adds `diff` to the program. */
 export function addDiffCommand(cli: Command, context: CliContext): Command {
-    const command = cli.command("diff")
+    const command: Command = cli.command("diff")
         .description("Compare two deployments (config or stack files): the record sets added, removed and changed in place, and what breaks. Exit 0 no change, 3 changes, 1 invalid input, 2 wrong usage.")
         .argument("<before>", "the deployment as it is (YAML or JSON, or a Pulumi stack file)")
         .argument("<after>", "the deployment as proposed")
-        .addOption(new Option("--format <format>", "table (for people), json (the diffPlans result) or markdown (a pull-request comment with a Mermaid diagram)").choices(["table", "json", "markdown"]).default("table"))
+        .addOption(formatOption(() => command, "table (for people), json (the diffPlans result) or markdown (a pull-request comment with a Mermaid diagram)", ["table", "json", "markdown"], "table"))
         .option("--title <text>", "markdown: the file name in the heading (default: the after file's name)")
         .option("--wide", "table: never wrap cells (by default lines fit 100 columns, or the terminal's width)")
         .addHelpText("after", [

@@ -15,7 +15,7 @@
  */
 import { Command, CommanderError, Help } from "commander";
 import { outputWidth, type CliContext } from "./context";
-import { describeFailure, EXIT, UsageError } from "./errors";
+import { describeFailure, EXIT } from "./errors";
 import { exitQuietlyOnClosedPipe } from "./output";
 import { addDiffCommand } from "./diff-command";
 import { addPlanCommand } from "./plan-command";
@@ -24,7 +24,6 @@ import { DEFAULT_WIDTH, usageLines, wrapBlock } from "./text-layout";
 import { usageLine, withUsage } from "./usage";
 import { addVerifyCommand } from "./verify-command";
 import { packageVersion } from "./version";
-import { VerifyOptionError } from "./verify/servers";
 
 export { EXIT } from "./errors";
 
@@ -86,9 +85,7 @@ export async function run(argv: string[], out: (text: string) => void = (t) => p
     } catch (error) {
         // Commander has printed its own message and the usage line already.
         if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-        const usage = error instanceof VerifyOptionError ? new UsageError(error.message) : error;
-        const verify = cli.commands.find((c) => c.name() === "verify");
-        const report = describeFailure(usage, "lync-edge-dns", verify ? usageLine(verify) : usageLine(cli), undefined, outputWidth(context.stderr, false));
+        const report = describeFailure(error, "lync-edge-dns", usageLine(cli), undefined, outputWidth(context.stderr, false));
         context.err(report.text);
         return report.code;
     }

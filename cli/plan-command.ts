@@ -1,5 +1,5 @@
 /** `lync-edge-dns plan`: the records before Pulumi runs, as a table, JSON, zone files or a Mermaid diagram. */
-import { Command, Option } from "commander";
+import type { Command } from "commander";
 import { isMandatory } from "../components/core/rules/evaluate";
 import { paletteFor } from "./color";
 import { loadChecked } from "./load";
@@ -9,7 +9,7 @@ import { planMermaid } from "./mermaid";
 import { writeLines } from "./output";
 import { writeJson } from "./json-output";
 import { planTable, planZones, warningLines, zoneFileText } from "./plan-output";
-import { requireOptions, withUsage } from "./usage";
+import { formatOption, requireOptions, withUsage } from "./usage";
 import { writeZoneFiles } from "./zone-files";
 
 interface PlanOptions {
@@ -21,10 +21,10 @@ interface PlanOptions {
 
 /** Adds `plan` to the program. */
 export function addPlanCommand(cli: Command, context: CliContext): Command {
-    const command = cli.command("plan")
+    const command: Command = cli.command("plan")
         .description("Validate a deployment, run the policy rules and print the records it publishes.")
         .option("--config <file>", "deployment in YAML or JSON, or a Pulumi stack file (Pulumi.<stack>.yaml)")
-        .addOption(new Option("--format <format>", "table (for people), json (planRecords + violations), zone (RFC 1035 master files BIND loads) or mermaid (the discovery chains as a flowchart)").choices(["table", "json", "zone", "mermaid"]).default("table"))
+        .addOption(formatOption(() => command, "table (for people), json (planRecords + violations), zone (RFC 1035 master files BIND loads) or mermaid (the discovery chains as a flowchart)", ["table", "json", "zone", "mermaid"], "table"))
         .option("--out <dir>", "with --format zone: write one <zone>.zone file per zone into this folder instead of printing")
         .option("--wide", "table: never wrap cells (by default lines fit 100 columns, or the terminal's width)")
         .addHelpText("after", "\nExamples:\n  lync-edge-dns plan --config Pulumi.prod.yaml\n  lync-edge-dns plan --config edge.yaml --format zone --out zones/\n  lync-edge-dns plan --config Pulumi.prod.yaml --format mermaid > edge-dns.mmd")

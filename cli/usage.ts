@@ -3,7 +3,7 @@
  * options so it stays in step with them, and wrapped to the width like
  * everything else for people.
  */
-import type { Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { EXIT } from "./errors";
 import { usageLines } from "./text-layout";
 
@@ -61,4 +61,39 @@ export function withUsage(command: Command, width: number, synopsis: string = op
     command.showSuggestionAfterError(true);
     command.showHelpAfterError(`${usageLines(usageLine(command), width).join("\n")}\n(run "${commandPath(command)} --help" for the options and examples)`);
     return command;
+}
+
+/**
+ * An option's parser whose refusal is its own sentence (`error: --timeout
+ * "soon": give ...`): commander would put "option '--timeout <ms>' argument
+ * 'soon' is invalid." before it, saying the same thing twice.
+ */
+export function refusing<T>(command: () => Command, parse: (value: string, previous: T) => T): (value: string, previous: T) => T {
+    return (value, previous) => {
+        try {
+            return parse(value, previous);
+        } catch (error) {
+            if (!(error instanceof InvalidArgumentError)) throw error;
+            // Not commander's own code for this, which would make it add its sentence after all.
+            return command().error(`error: ${error.message}`, { exitCode: EXIT.usage, code: "lync-edge-dns.invalidOptionValue" });
+        }
+    };
+}
+
+/**
+ * `--format <format>`: one of `choices` (listed in --help), `fallback` when
+ * not given. A value it does not know is refused in the CLI's own words,
+ * `error: --format "csv": give table, json, zone or mermaid`, as every other
+ * wrong option value is.
+ */
+export function formatOption(command: () => Command, description: string, choices: readonly string[], fallback: string): Option {
+    const listed = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
+    return new Option("--format <format>", description)
+        .choices(choices)
+        .default(fallback)
+        // After choices(), which sets commander's own check: this one replaces it, the list stays for --help.
+        .argParser(refusing<string>(command, (value) => {
+            if (!choices.includes(value)) throw new InvalidArgumentError(`--format ${JSON.stringify(value)}: give ${listed}`);
+            return value;
+        }));
 }

@@ -4,9 +4,9 @@ import { outputWidth, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { writeJson } from "./json-output";
 import { loadChecked } from "./load";
-import { requireOptions, withUsage } from "./usage";
+import { refusing, requireOptions, withUsage } from "./usage";
 import { MAX_DEADLINE_MS, VERIFY_DEFAULTS } from "./verify/defaults";
-import { parseServer, resolveServers } from "./verify/servers";
+import { parseServer, resolveServers, VerifyOptionError } from "./verify/servers";
 
 /** The resolver, its report and adoption: loaded only when verify runs, so that plan never loads the network modules. */
 function verifyModules() {
@@ -45,23 +45,6 @@ function server(value: string, previous: string[] = []): string[] {
     return [...previous, value];
 }
 
-/**
- * An option's parser whose refusal is its own sentence (`error: --timeout
- * "soon": give ...`): commander would put "option '--timeout <ms>' argument
- * 'soon' is invalid." before it, saying the same thing twice.
- */
-function refusing<T>(command: () => Command, parse: (value: string, previous: T) => T): (value: string, previous: T) => T {
-    return (value, previous) => {
-        try {
-            return parse(value, previous);
-        } catch (error) {
-            if (!(error instanceof InvalidArgumentError)) throw error;
-            // Not commander's own code for this, which would make it add its sentence after all.
-            return command().error(`error: ${error.message}`, { exitCode: EXIT.usage, code: "lync-edge-dns.invalidOptionValue" });
-        }
-    };
-}
-
 /** Adds `verify` to the program. */
 export function addVerifyCommand(cli: Command, context: CliContext): Command {
     const verify: Command = cli.command("verify");
@@ -81,9 +64,13 @@ export function addVerifyCommand(cli: Command, context: CliContext): Command {
             "  lync-edge-dns verify --config edge.yaml --timeout 1000 --deadline 60",
             "  lync-edge-dns verify --config Pulumi.prod.yaml --server ns-123.awsdns-45.com --adopt",
         ].join("\n"))
-        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number; deadline: number; adopt?: boolean }) => {
-            // Servers first: a name that does not resolve is wrong usage, whatever the config holds.
-            const servers = await resolveServers(options.server ?? []);
+        .action(async (options: { config: string; server?: string[]; json?: boolean; timeout: number; deadline: number; adopt?: boolean }, self: Command) => {
+            // Servers first: a name that does not resolve is wrong usage, whatever the config holds,
+            // reported as every other wrong option value is: the sentence, the usage line and where help is.
+            const servers = await resolveServers(options.server ?? []).catch((error: unknown) => {
+                if (!(error instanceof VerifyOptionError)) throw error;
+                return self.error(`error: ${error.message}`, { exitCode: EXIT.usage, code: "lync-edge-dns.invalidOptionValue" });
+            });
             const { planned } = loadChecked(options.config);
             const { adoptionReport, formatAdoption, formatReport, startProgress, verifyPlan } = verifyModules();
             const progress = startProgress(process.stderr);

@@ -135,7 +135,9 @@ describe("lync-edge-dns CLI", function () {
             ["no command", [], 2, /Usage: lync-edge-dns/],
             ["an unknown command", ["deploy"], 2, /unknown command 'deploy'/],
             ["plan without --config", ["plan"], 2, /required option '--config <file>' not specified/],
-            ["an unknown format", ["plan", "--config", "x.yaml", "--format", "csv"], 2, /argument 'csv' is invalid\. Allowed choices are table, json, zone/],
+            // The CLI's own sentence, as for every other wrong option value: what was given and what is allowed.
+            ["an unknown format", ["plan", "--config", "x.yaml", "--format", "csv"], 2, /^error: --format "csv": give table, json, zone or mermaid\nUsage: lync-edge-dns plan /],
+            ["an unknown diff format", ["diff", "a.yaml", "b.yaml", "--format", "md"], 2, /^error: --format "md": give table, json or markdown\nUsage: lync-edge-dns diff /],
             ["a timeout that is not a number", ["verify", "--config", "x.yaml", "--timeout", "soon"], 2, /give a whole number of milliseconds/],
             ["a server name that does not resolve", ["verify", "--config", "x.yaml", "--server", "dns.invalid"], 2, /--server/],
         ];

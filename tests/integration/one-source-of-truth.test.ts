@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, LyncEdgeDns, diffPlans, planDeployment, planRecords, type EdgeDnsConfig, type LyncEdgeDnsArgs } from "../../components";
-import { runUnderMocks } from "../../offline/engine";
+import { runProgramFile, runUnderMocks } from "../../offline/engine";
 import { verifyPlan } from "../../cli/verify/verify";
 import { BindServer, zoneTexts } from "../helpers/bind";
 import { builtCli } from "../helpers/build";
@@ -237,6 +237,17 @@ describe("a stack file read as the program reads it", function () {
         const result = planRaw("config:\n  lync-edge-dns:dns:\n    provider: route53\n  lync-edge-dns:adopt: [\"sip.contoso.com A\"]\n  lync-edge-dns:deployment:\n    sipDomains: [contoso.com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n");
         assert.equal(result.status, 1);
         assert.equal(result.stderr, 'Cannot read Pulumi.prod.yaml (1 problem):\n  - config["lync-edge-dns:adopt"]: unknown key; did you mean "lync-edge-dns:dns"?\n');
+    });
+
+    it("names a bare-string SIP domain's mistake at the same path in the CLI and in the root program (pulumi up, npm start)", async () => {
+        const stack = "config:\n  lync-edge-dns:dns:\n    provider: route53\n  lync-edge-dns:deployment:\n    sipDomains: [contoso.com, fabrikam..com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n";
+        const expected = ['sipDomains[1]: "fabrikam..com" is not a valid DNS name: it has an empty label (two dots in a row, or a leading dot)'];
+        const cli = planRaw(stack);
+        assert.equal(cli.status, 1);
+        assert.equal(unwrapped(cli.stderr), `Invalid lync-edge-dns configuration (1 problem):\n  - ${expected[0]}\n`);
+        const config = { "lync-edge-dns:dns": { provider: "route53" }, "lync-edge-dns:deployment": { sipDomains: ["contoso.com", "fabrikam..com"], edge: { accessEdgeIps: ["131.107.155.10"] } } };
+        const error = await runProgramFile(join(ROOT, "index.ts"), { config, stack: "prod" }).then(() => undefined, (e: unknown) => e);
+        assert.deepEqual(issuesOf(error), expected);
     });
 
     it("reports the DNS target's mistakes beside the deployment's, all at once, here and in the component", async () => {

@@ -56,10 +56,12 @@ describe("verify on the command line", function () {
         assert.equal(status, 2);
         assert.equal(stdout, "");
         assert.equal(stderr, [
-            'lync-edge-dns: --server "ns1.nowhere.invalid:5353": the host name ns1.nowhere.invalid does not',
-            "  resolve (ENOTFOUND); give a name that resolves, or an IP address",
+            // As every other wrong option value: the sentence, the usage line and where help is.
+            'error: --server "ns1.nowhere.invalid:5353": the host name ns1.nowhere.invalid does not resolve',
+            "  (ENOTFOUND); give a name that resolves, or an IP address",
             "Usage: lync-edge-dns verify --config <file> [--server <host[:port]>] [--json] [--timeout <ms>]",
             "                            [--deadline <seconds>] [--adopt]",
+            '(run "lync-edge-dns verify --help" for the options and examples)',
             "",
         ].join("\n"));
     });

@@ -50,6 +50,9 @@ const cases: BadCase[] = [
     { name: "empty reverse proxy list", config: configWith((c) => { c.edge.reverseProxy.ips = []; }), issues: [["edge.reverseProxy.ips", /must list at least one reverse proxy address/]] },
     { name: "ttl zero", config: configWith((c) => { c.ttl = 0; }), issues: [["ttl", /must be a whole number from 1 to 2147483647 .*got 0$/]] },
     { name: "ttl not whole", config: configWith((c) => { c.ttl = 60.5; }), issues: [["ttl", /must be a whole number from 1 to 2147483647 .*got 60\.5$/]] },
+    // JSON has no NaN or Infinity; YAML does (.nan, .inf), and the message must show what was given, not null.
+    { name: "ttl NaN (YAML .nan)", config: configWith((c) => { c.ttl = NaN; }), issues: [["ttl", /must be a whole number from 1 to 2147483647 .*got NaN$/]] },
+    { name: "srv weight Infinity (YAML .inf)", config: configWith((c) => { c.srv = { weight: Infinity }; }), issues: [["srv.weight", /must be a whole number from 0 to 65535 \(RFC 2782\), got Infinity$/]] },
     { name: "ttl as a string", config: configWith((c) => { c.ttl = "3600"; }), issues: [["ttl", /must be a whole number .*got "3600"$/]] },
     { name: "srv priority out of range", config: configWith((c) => { c.srv = { priority: 70000 }; }), issues: [["srv.priority", /must be a whole number from 0 to 65535 \(RFC 2782\), got 70000$/]] },
     { name: "srv weight negative", config: configWith((c) => { c.srv = { weight: -1 }; }), issues: [["srv.weight", /must be a whole number from 0 to 65535 \(RFC 2782\), got -1$/]] },

@@ -24,6 +24,8 @@ export function quote(value: unknown): string {
     // JSON.stringify throws on a BigInt (`ttl: 3600n`) and on a circular
     // structure, which must be reported as a ConfigError, not crash the check.
     if (typeof value === "bigint") return `${value}n`;
+    // JSON has no NaN or Infinity: JSON.stringify writes them as null, which is not what was given (`ttl: .nan` in YAML).
+    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     try {
         return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ?? String(value);
     } catch {
