@@ -10,7 +10,7 @@ import { basename, extname } from "node:path";
 import type * as YamlModule from "yaml";
 import { ConfigError } from "../components/core/config/errors";
 import { unknownKeyMessageFor } from "../components/core/config/schema";
-import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
+import { fromPulumiString, PROGRAM_PROJECT, STACK_CONFIG_KEYS, strayStackKeys } from "../components/core/config/from-file";
 import { FileReadError, readTextFile } from "./read-file";
 
 /** A deployment read from a file, and where it was found in it. */
@@ -22,6 +22,13 @@ export interface DeploymentFile {
      * would.
      */
     dns?: unknown;
+    /**
+     * True for a stack file of the root program's own project
+     * (`lync-edge-dns:deployment`): the program requires its
+     * `lync-edge-dns:dns`, and so does `plan`. Another project's program
+     * (one that uses the component) may find its DNS target elsewhere.
+     */
+    requireDns: boolean;
     /** `the file` or `config["lync-edge-dns:deployment"]` for a stack file. */
     foundAt: string;
 }
@@ -85,19 +92,6 @@ export function readConfigDocument(file: string): unknown {
     return extname(file).toLowerCase() === ".json" ? parseJson(file, text) : parseYaml(file, text);
 }
 
-/**
- * A structured config value as `pulumi config set` may store it: a JSON
- * string, which the program's `requireObject` parses. Anything else as it is.
- */
-function fromPulumiString(value: unknown): unknown {
-    if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return value;
-    try {
-        return JSON.parse(value) as unknown;
-    } catch {
-        return value;
-    }
-}
-
 /** Reads and parses the file; a stack file gives its deployment key. Throws `ConfigError`. */
 export function readDeploymentFile(file: string): DeploymentFile {
     const value = readConfigDocument(file);
@@ -112,18 +106,14 @@ export function readDeploymentFile(file: string): DeploymentFile {
         }
         const project = keys[0].slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length);
         const config = stackConfig as Record<string, unknown>;
-        // The program reads only these two keys of its project: any other is a typo
-        // (an `adopt:` pasted one level too far out, `deploymnt`) that would be ignored.
-        const known = Object.values(STACK_CONFIG_KEYS).map((k) => `${project}:${k}`);
-        const stray = Object.keys(config).filter((k) => k.startsWith(`${project}:`) && !known.includes(k));
-        if (stray.length > 0) {
-            throw new ConfigError(stray.map((k) => ({ path: `config["${k}"]`, message: unknownKeyMessageFor(k, known) })), `Cannot read ${file}`);
-        }
+        const stray = strayStackKeys(Object.keys(config), project);
+        if (stray.length > 0) throw new ConfigError(stray, `Cannot read ${file}`);
         return {
             config: fromPulumiString(config[keys[0]]),
             dns: fromPulumiString(config[`${project}:${STACK_CONFIG_KEYS.dns}`]),
+            requireDns: project === PROGRAM_PROJECT,
             foundAt: `config["${keys[0]}"]`,
         };
     }
-    return { config: value, foundAt: "the file" };
+    return { config: value, requireDns: false, foundAt: "the file" };
 }

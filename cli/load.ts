@@ -6,12 +6,14 @@ import { readDeploymentFile } from "./config-file";
 
 /**
  * Reads the file and runs the pipeline the component runs, with the stack
- * file's `lync-edge-dns:dns` when it has one; throws `ConfigError` for any
- * problem, so `plan` refuses exactly what `pulumi up` would.
+ * file's `<project>:dns` when it has one (required in a stack file of the
+ * root program's own project, as the program requires it); throws
+ * `ConfigError` for any problem, so `plan` refuses exactly what `pulumi up`
+ * would.
  */
 export function loadChecked(file: string): CheckResult & { planned: PlanResult } {
-    const { config, dns } = readDeploymentFile(file);
-    const result = checkDeployment({ config, dns });
+    const { config, dns, requireDns } = readDeploymentFile(file);
+    const result = checkDeployment({ config, dns, requireDns });
     if (result.issues.length > 0 || !result.planned) throw new ConfigError(result.issues);
     return { ...result, planned: result.planned };
 }

@@ -31,13 +31,15 @@ export function addPlanCommand(cli: Command, context: CliContext): Command {
         .action((options: PlanOptions, self: Command) => {
             // A silent no-op would leave the user looking for files that were never written.
             if (options.out !== undefined && options.format !== "zone") self.error("error: --out writes zone files: give it with --format zone", { exitCode: EXIT.usage });
-            const { planned, violations } = loadChecked(options.config);
+            const { planned, violations, targetWarnings } = loadChecked(options.config);
+            // What the component would log: the planner's warnings and, for a stack file with dns.adopt, the DNS target's.
+            const shown = targetWarnings.length > 0 ? [...planned.plan.warnings, ...targetWarnings] : planned.plan.warnings;
             const width = outputWidth(context.stdout, options.wide);
             if (options.format === "table") {
-                writeLines(context.out, planTable(planned, violations, { width, palette: paletteFor(context.stdout) }));
+                writeLines(context.out, planTable(planned, violations, { width, palette: paletteFor(context.stdout) }, shown));
             } else {
                 // stdout is for the machine here; people still see the warnings, on stderr.
-                const warnings = warningLines(planned.plan.warnings, { width: outputWidth(context.stderr, options.wide), palette: paletteFor(context.stderr) });
+                const warnings = warningLines(shown, { width: outputWidth(context.stderr, options.wide), palette: paletteFor(context.stderr) });
                 // Exactly what planRecords returns, plus the rule violations.
                 if (options.format === "json") writeJson(context.out, { ...planned.plan, violations });
                 else if (options.format === "mermaid") writeLines(context.out, planMermaid(planned));

@@ -92,9 +92,10 @@ export function ruleLines(violations: readonly Violation[], style: TableStyle): 
 
 /**
  * The plan for a change review, as lines: records by zone with what each is
- * for, the certificate names, the warnings, each rule's verdict and a summary.
+ * for, the certificate names, the warnings (the planner's unless given),
+ * each rule's verdict and a summary.
  */
-export function planTable(planned: PlanResult, violations: readonly Violation[], style: TableStyle): string[] {
+export function planTable(planned: PlanResult, violations: readonly Violation[], style: TableStyle, warnings: readonly string[] = planned.plan.warnings): string[] {
     const lines: string[] = [];
     const append = (more: readonly string[]) => { for (const line of more) lines.push(line); };
     const total = planned.records.length;
@@ -109,7 +110,6 @@ export function planTable(planned: PlanResult, violations: readonly Violation[],
     }
     append(certificateLines(certificateSubjectNames(planned.records)));
     lines.push("");
-    const { warnings } = planned.plan;
     if (warnings.length > 0) {
         append(warningLines(warnings, style));
         lines.push("");

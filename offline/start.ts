@@ -16,7 +16,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { STACK_CONFIG_KEYS } from "../components/core/config/from-file";
+import { fromPulumiString, PROGRAM_PROJECT, STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 import type { PlannedZone } from "../components/core/plan/model";
 import { planDeployment } from "../components/core/plan/planner";
 import { paletteFor } from "../cli/color";
@@ -30,7 +30,6 @@ import { parseStartArgs, START_USAGE } from "./args";
 import { startReport } from "./report";
 import { readStackConfig } from "./stack-file";
 
-const PROJECT = "lync-edge-dns";
 /** The Mermaid file's name beside the zone files: one per run, like the zone files. */
 const MERMAID_FILE = "edge-dns.mmd";
 const ROOT = resolve(__dirname, "..");
@@ -46,18 +45,22 @@ async function main(argv: string[]): Promise<number> {
         throw new InputError(`no stack file Pulumi.${args.stack}.yaml in the project: --stack NAME reads Pulumi.NAME.yaml (or give --config-file FILE)`);
     }
     const config = readStackConfig(stackFile);
-    const dnsKey = `${PROJECT}:${STACK_CONFIG_KEYS.dns}`;
-    if (args.provider) config[dnsKey] = { ...(config[dnsKey] as object), provider: args.provider };
+    const dnsKey = `${PROGRAM_PROJECT}:${STACK_CONFIG_KEYS.dns}`;
+    // The DNS target as the program reads it (it may be JSON text, as `pulumi config set` stores it);
+    // --provider changes only the provider of an object, and leaves anything else for the program to refuse.
+    const dns = fromPulumiString(config[dnsKey]);
+    if (args.provider && dns !== null && typeof dns === "object" && !Array.isArray(dns)) config[dnsKey] = { ...dns, provider: args.provider };
+    else if (args.provider && dns === undefined) config[dnsKey] = { provider: args.provider };
 
     // The engine loads the Pulumi SDK, most of a run's start-up: only once the arguments and the stack file are read,
     // so that a mistake in them is reported without it.
     const { runProgramFile } = await import("./engine");
-    const run = await runProgramFile(join(ROOT, "index.ts"), { config, project: PROJECT, stack: args.stack });
+    const run = await runProgramFile(join(ROOT, "index.ts"), { config, project: PROGRAM_PROJECT, stack: args.stack });
     const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
     const zones = (component?.outputs.records ?? []) as PlannedZone[];
     const written = writeZoneFiles(resolve(args.out), zones, zoneFileText);
     // The component accepted this deployment, so the planner does too; it also keeps each record's origin, which the chains need.
-    const chains = planMermaid(planDeployment(config[`${PROJECT}:${STACK_CONFIG_KEYS.deployment}`]));
+    const chains = planMermaid(planDeployment(fromPulumiString(config[`${PROGRAM_PROJECT}:${STACK_CONFIG_KEYS.deployment}`])));
     const mermaidFile = join(resolve(args.out), MERMAID_FILE);
     try {
         writeFileSync(mermaidFile, `${chains.join("\n")}\n`);
@@ -67,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     const shown = (file: string): string => (relative(process.cwd(), file).startsWith("..") ? file : relative(process.cwd(), file));
     const lines = startReport(run, {
         stack: args.stack,
-        provider: String((config[dnsKey] as { provider?: unknown } | undefined)?.provider),
+        provider: String((fromPulumiString(config[dnsKey]) as { provider?: unknown } | undefined)?.provider),
         zoneFiles: written.map(shown),
         mermaidFile: shown(mermaidFile),
         width: outputWidth(process.stdout, false),

@@ -37,8 +37,10 @@ export interface CheckResult {
     issues: ConfigIssue[];
     /** What the rules found, at their levels. */
     violations: Violation[];
-    /** The planner's warnings, then the advisory rule findings, as `[rule] message`. */
+    /** The planner's warnings, then `targetWarnings`, then the advisory rule findings, as `[rule] message`. */
     warnings: string[];
+    /** The DNS target's warnings (taking record sets over with `dns.adopt`): none without a target. */
+    targetWarnings: string[];
 }
 
 /**
@@ -55,14 +57,14 @@ export function checkDeployment(input: CheckInput): CheckResult {
         // unknown key) beside the deployment's, though its zones are not known.
         const out = new IssueCollector();
         if (input.dns !== undefined) checkTargetFields(input.dns, undefined, Object.keys(PROVIDERS), out);
-        return { issues: [...error.issues, ...out.issues], violations: [], warnings: [] };
+        return { issues: [...error.issues, ...out.issues], violations: [], warnings: [], targetWarnings: [] };
     }
     const out = new IssueCollector();
     const target = input.dns !== undefined || input.requireDns ? checkTarget(input.dns, planned, out) : undefined;
     const { violations } = evaluateRules(ruleInputFromPlan(planned));
     const advisories = violations.filter((v) => !isMandatory(v)).map((v) => `[${v.rule}] ${v.message}`);
     const adoption = target && target.importIds.size > 0 ? [adoptWarning(target.importIds.size)] : [];
-    return { planned, target, issues: out.issues, violations, warnings: [...planned.plan.warnings, ...adoption, ...advisories] };
+    return { planned, target, issues: out.issues, violations, warnings: [...planned.plan.warnings, ...adoption, ...advisories], targetWarnings: adoption };
 }
 
 /** The DNS target against the plan: its fields, its provider's own checks, and the provider's limits. */

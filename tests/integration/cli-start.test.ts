@@ -90,6 +90,42 @@ describe("npm start: failures and width", function () {
         assert.deepEqual(stdout.match(/zoneId (?!Z0123456789CONTOSO|<offline-placeholder>)\S+/g), null);
     });
 
+    it("takes the deployment and the DNS target as JSON text, as `pulumi config set` stores them, --provider included", () => {
+        const json = join(work, "Pulumi.json-text.yaml");
+        writeFileSync(json, [
+            "config:",
+            "  lync-edge-dns:dns: '{\"provider\":\"route53\",\"resourceGroupName\":\"rg-dns\"}'",
+            "  lync-edge-dns:deployment: '{\"sipDomains\":[\"contoso.com\"],\"edge\":{\"accessEdgeIps\":[\"131.107.155.10\"]}}'",
+            "",
+        ].join("\n"));
+        const { status, stdout, stderr } = npmStart(["--config-file", json, "--provider", "azure", "--out", join(work, "out-json")]);
+        assert.equal(status, 0, stderr);
+        assert.match(stdout, /stack json-text, provider azure/);
+        assert.match(stdout, /azure-native\.dns\.RecordSet edge\/contoso\.com\/sip\/A \(resourceGroupName rg-dns/);
+        assert.match(readFileSync(join(work, "out-json", "edge-dns.mmd"), "utf8"), /contoso\.com/);
+    });
+
+    it("a value Pulumi config cannot hold (a YAML alias inside its own anchor, .nan) is one block naming where, exit 1", () => {
+        const odd = join(work, "Pulumi.odd.yaml");
+        writeFileSync(odd, [
+            "config:",
+            "  lync-edge-dns:dns: { provider: route53 }",
+            "  lync-edge-dns:deployment:",
+            "    sipDomains: &loop [contoso.com, *loop]",
+            "    edge: { accessEdgeIps: [131.107.155.10] }",
+            "    ttl: .nan",
+            "",
+        ].join("\n"));
+        const { status, stdout, stderr } = npmStart(["--config-file", odd, "--out", join(work, "out")]);
+        assert.equal(status, 1);
+        assert.equal(stdout, "");
+        assert.equal(unwrapped(stderr).replaceAll(odd, "Pulumi.odd.yaml"), [
+            "Cannot read Pulumi.odd.yaml (1 problem):",
+            '  - config["lync-edge-dns:deployment"].sipDomains[1]: contains itself (a YAML alias inside its own anchor), which a Pulumi config value cannot: config is JSON',
+            "",
+        ].join("\n"));
+    });
+
     it("the example on Azure (its longest resource lines) fits 100 columns, resources on lines of their own", () => {
         const { status, stdout, stderr } = npmStart(["--provider", "azure", "--out", join(work, "out")]);
         assert.equal(status, 0, stderr);

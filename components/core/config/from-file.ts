@@ -1,14 +1,23 @@
 /**
- * From a config or stack file to the component's arguments. Files may name a
- * SIP domain by a bare string. The component's declared type takes
- * `SipDomain` objects only (its args must have a schema every Pulumi
- * language can use), but its check is the one every entry point shares and
- * takes a bare string as files do: so the deployment goes to it as written,
- * and a mistake is reported at the same path (`sipDomains[0]`) as by the CLI
- * and the policy pack.
+ * From a stack's config to the component's arguments, read the same way by
+ * the root program (`pulumi up`, `npm start`) and by the CLI's `plan` on a
+ * stack file, so that both refuse the same stacks with the same words.
+ *
+ * Files may name a SIP domain by a bare string. The component's declared
+ * type takes `SipDomain` objects only (its args must have a schema every
+ * Pulumi language can use), but its check is the one every entry point
+ * shares and takes a bare string as files do: so the deployment goes to it
+ * as written, and a mistake is reported at the same path (`sipDomains[0]`)
+ * as by the CLI and the policy pack.
  */
+import type { ConfigIssue } from "./errors";
+import { unknownKeyMessageFor } from "./schema";
 import type { DnsTarget, LyncEdgeDnsArgs } from "./target";
 import type { EdgeDnsConfig } from "./types";
+import { validateConfig } from "./validate";
+
+/** The project of the root program (`name` in Pulumi.yaml): its stack files hold `lync-edge-dns:deployment`. */
+export const PROGRAM_PROJECT = "lync-edge-dns";
 
 /** The stack config keys the root program reads. */
 export const STACK_CONFIG_KEYS = {
@@ -18,8 +27,44 @@ export const STACK_CONFIG_KEYS = {
     dns: "dns",
 } as const;
 
-/** The component's args from a file's deployment and DNS target. */
+/**
+ * A structured config value as the program gets it. Pulumi hands a
+ * program every config value as text, an object, a list, a number or null
+ * as its JSON (`requireObject` parses it), and `pulumi config set` may store
+ * the JSON text itself: so a string that reads as JSON is that value.
+ * Anything else is the value as given, for the check to judge
+ * (`"contoso.com"` is not a deployment, and says so).
+ */
+export function fromPulumiString(value: unknown): unknown {
+    if (typeof value !== "string") return value;
+    try {
+        return JSON.parse(value) as unknown;
+    } catch {
+        return value;
+    }
+}
+
+/**
+ * The keys of `project` in a stack's config that the program never reads
+ * (it reads `<project>:deployment` and `<project>:dns`): a typo such as
+ * `deploymnt`, or an `adopt:` list pasted one level too far out, that would
+ * otherwise be ignored without a word. Keys of other projects (`aws:region`)
+ * are not its business.
+ */
+export function strayStackKeys(keys: readonly string[], project: string): ConfigIssue[] {
+    const known = Object.values(STACK_CONFIG_KEYS).map((k) => `${project}:${k}`);
+    return keys
+        .filter((k) => k.startsWith(`${project}:`) && !known.includes(k))
+        .map((k) => ({ path: `config["${k}"]`, message: unknownKeyMessageFor(k, known) }));
+}
+
+/**
+ * The component's args from a file's deployment and DNS target. A
+ * deployment that is not an object (a list, a string, null) is refused here
+ * as the check refuses it everywhere, `(root): a deployment must be an
+ * object ...`: spread into the args, it would lose what it was.
+ */
 export function toComponentArgs(config: EdgeDnsConfig, dns: DnsTarget): LyncEdgeDnsArgs {
-    if (config === null || typeof config !== "object") return { dns, ...(config as object) } as LyncEdgeDnsArgs;
+    if (config === null || typeof config !== "object" || Array.isArray(config)) validateConfig(config);
     return { ...config, dns } as LyncEdgeDnsArgs;
 }

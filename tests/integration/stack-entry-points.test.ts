@@ -1,0 +1,95 @@
+/**
+ * A stack file, judged by `lync-edge-dns plan` and by the root program as
+ * `pulumi up` runs it (here under the mock engine, with the stack file read
+ * as `npm start` reads it): GIVEN the same stack file, THEN both accept it or
+ * both refuse it with the same problems, at the same paths, in the same
+ * words; and what `plan` warns about is what the component logs.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError } from "../../components";
+import { runProgramFile } from "../../offline/engine";
+import { readStackConfig } from "../../offline/stack-file";
+import { builtCli } from "../helpers/build";
+import { unwrapped } from "../helpers/cli-text";
+
+const ROOT = join(__dirname, "..", "..");
+const DEPLOYMENT = "  lync-edge-dns:deployment:\n    sipDomains: [contoso.com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n";
+const DNS = "  lync-edge-dns:dns: { provider: route53 }\n";
+
+interface Verdict {
+    ok: boolean;
+    /** `path: message`, one line each. */
+    issues: string[];
+    warnings: string[];
+}
+
+/** `plan --format json` on the file: its verdict, problems unwrapped, warnings from stderr. */
+function cliVerdict(file: string): Verdict {
+    const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file, "--format", "json"], { cwd: ROOT, encoding: "utf8" });
+    assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
+    const text = unwrapped(run.stderr);
+    if (run.status === 0) return { ok: true, issues: [], warnings: [...text.matchAll(/^ {2}- (.*)$/gm)].map((m) => m[1] as string) };
+    assert.doesNotMatch(run.stderr, /^\s+at /m, "no stack trace");
+    return { ok: false, issues: [...text.matchAll(/^ {2}- (.*)$/gm)].map((m) => m[1] as string), warnings: [] };
+}
+
+/** The root program on the file's config, as npm start runs it: its verdict, and the warnings the component logged. */
+async function programVerdict(file: string): Promise<Verdict> {
+    try {
+        const run = await runProgramFile(join(ROOT, "index.ts"), { config: readStackConfig(file), stack: "prod" });
+        const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
+        return { ok: true, issues: [], warnings: (component?.outputs.warnings ?? []) as string[] };
+    } catch (error) {
+        assert.ok(ConfigError.isInstance(error), `a ConfigError, got ${String(error)}`);
+        return { ok: false, issues: error.issues.map((i) => `${i.path}: ${i.message}`), warnings: [] };
+    }
+}
+
+const cases: [name: string, stack: string][] = [
+    ["a valid stack", `config:\n${DNS}${DEPLOYMENT}`],
+    ["the deployment as JSON text, as `pulumi config set` stores it", `config:\n${DNS}  lync-edge-dns:deployment: '{"sipDomains":["contoso.com"],"edge":{"accessEdgeIps":["131.107.155.10"]}}'\n`],
+    ["the DNS target as JSON text", `config:\n  lync-edge-dns:dns: '{"provider":"route53"}'\n${DEPLOYMENT}`],
+    ["a key of the project the program does not read", `config:\n${DNS}  lync-edge-dns:adopt: [sip.contoso.com A]\n${DEPLOYMENT}`],
+    ["no DNS target", `config:\n${DEPLOYMENT}`],
+    ["a DNS target that is a bare provider name", `config:\n  lync-edge-dns:dns: route53\n${DEPLOYMENT}`],
+    ["a deployment that is a list", `config:\n${DNS}  lync-edge-dns:deployment: [{ sipDomains: [contoso.com] }]\n`],
+    ["a deployment that is null", `config:\n${DNS}  lync-edge-dns:deployment: null\n`],
+    ["a deployment that is a number", `config:\n${DNS}  lync-edge-dns:deployment: 42\n`],
+    ["a bare-string SIP domain that is not a name", `config:\n${DNS}  lync-edge-dns:deployment:\n    sipDomains: [contoso.com, fabrikam..com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n`],
+    ["a misspelt provider beside a deployment mistake", `config:\n  lync-edge-dns:dns: { provider: route54 }\n  lync-edge-dns:deployment:\n    sipDomains: [{ name: contoso.com, mobilty: true }]\n    edge: { accessEdgeIps: [131.107.155.10] }\n`],
+    ["dns.adopt: the adoption warning", `config:\n  lync-edge-dns:dns: { provider: route53, hostedZoneIds: { contoso.com: Z0CONTOSO }, adopt: ["_sip._tls.contoso.com SRV"] }\n${DEPLOYMENT}`],
+];
+
+describe("one stack file, two entry points: plan and the root program", function () {
+    this.timeout(120_000);
+    let dir: string;
+    before(() => { dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-stacks-")); });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    cases.forEach(([name, stack], i) => {
+        it(name, async () => {
+            const file = join(dir, `Pulumi.case${i}.yaml`);
+            writeFileSync(file, stack);
+            const cli = cliVerdict(file);
+            const program = await programVerdict(file);
+            assert.deepEqual(cli, program);
+        });
+    });
+
+    it("the cases are not all alike: some pass, some are refused, one warns of dns.adopt", async () => {
+        // Without this, a CLI and a program that both refused everything would agree.
+        const file = join(dir, "Pulumi.adopt.yaml");
+        writeFileSync(file, (cases.find(([n]) => n.startsWith("dns.adopt")) as [string, string])[1]);
+        const verdict = cliVerdict(file);
+        assert.equal(verdict.ok, true);
+        assert.ok(verdict.warnings.some((w) => w.startsWith("dns.adopt: 1 record set is taken over with Pulumi's import option")), verdict.warnings.join("\n"));
+        writeFileSync(file, cases[3]![1]);
+        assert.deepEqual(cliVerdict(file).issues, ['config["lync-edge-dns:adopt"]: unknown key; did you mean "lync-edge-dns:dns"?']);
+        writeFileSync(file, cases[4]![1]);
+        assert.deepEqual(cliVerdict(file).issues, ['dns: is required: { provider: "route53" | "azure", ... }']);
+    });
+});
