@@ -95,13 +95,24 @@ export function readConfigDocument(file: string): unknown {
 /** Reads and parses the file; a stack file gives its deployment key. Throws `ConfigError`. */
 export function readDeploymentFile(file: string): DeploymentFile {
     const value = readConfigDocument(file);
-    const stackConfig = (value as { config?: unknown } | null)?.config;
-    if (stackConfig !== null && typeof stackConfig === "object" && !Array.isArray(stackConfig) && Object.keys(stackConfig).some((k) => k.includes(":"))) {
+    // A stack file: a `config:` key, which a deployment never has, without the deployment's own keys.
+    const isStackFile = value !== null && typeof value === "object" && !Array.isArray(value) && "config" in value && !("sipDomains" in value);
+    if (isStackFile) {
+        const stackConfig = (value as { config: unknown }).config;
+        if (stackConfig === null || typeof stackConfig !== "object" || Array.isArray(stackConfig)) {
+            throw fileError(file, `is a Pulumi stack file whose config: is not a map of project:key to value, got ${stackConfig === null ? "nothing" : Array.isArray(stackConfig) ? "a list" : JSON.stringify(stackConfig)}`);
+        }
         const keys = Object.keys(stackConfig).filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));
         if (keys.length !== 1) {
-            const near = Object.keys(stackConfig).filter((k) => k.split(":")[1] !== undefined && unknownKeyMessageFor(k.split(":")[1] as string, [STACK_CONFIG_KEYS.deployment]).includes("did you mean"));
+            // Near misses: `lync-edge-dns:deploymnt`; and keys without their project (`deployment:`), which Pulumi never hands the program.
+            const near = Object.keys(stackConfig).filter((k) => k.includes(":") && unknownKeyMessageFor(k.split(":")[1] as string, [STACK_CONFIG_KEYS.deployment]).includes("did you mean"));
+            const bare = Object.keys(stackConfig).filter((k) => !k.includes(":"));
+            const hints = [
+                ...near.map((k) => `did you mean ${JSON.stringify(`${k.split(":")[0]}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`),
+                ...(bare.length > 0 ? [`a key needs its project: ${bare.map((k) => `${PROGRAM_PROJECT}:${k}, not ${k}`).join("; ")}`] : []),
+            ];
             throw fileError(file, keys.length === 0
-                ? `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. lync-edge-dns:${STACK_CONFIG_KEYS.deployment})${near.length > 0 ? `; did you mean ${near.map((k) => JSON.stringify(k)).join(", ")}?` : ""}`
+                ? `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. ${PROGRAM_PROJECT}:${STACK_CONFIG_KEYS.deployment})${hints.map((h) => `; ${h}`).join("")}`
                 : `is a Pulumi stack file with ${keys.length} deployment keys (${keys.join(", ")}); keep one`);
         }
         const project = keys[0].slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length);

@@ -93,3 +93,28 @@ describe("one stack file, two entry points: plan and the root program", function
         assert.deepEqual(cliVerdict(file).issues, ['dns: is required: { provider: "route53" | "azure", ... }']);
     });
 });
+
+describe("plan on a file that is meant as a stack file but is not one", function () {
+    this.timeout(60_000);
+    let dir: string;
+    before(() => { dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-stacks-")); });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    const cases: [name: string, stack: string, problem: string][] = [
+        ["config: as a list", "config:\n  - lync-edge-dns:deployment: {}\n", "is a Pulumi stack file whose config: is not a map of project:key to value, got a list"],
+        ["keys without their project", `config:\n  dns: { provider: route53 }\n  deployment:\n    sipDomains: [contoso.com]\n`,
+            "is a Pulumi stack file without a <project>:deployment key (e.g. lync-edge-dns:deployment); a key needs its project: lync-edge-dns:dns, not dns; lync-edge-dns:deployment, not deployment"],
+        ["a misspelt deployment key", `config:\n${DNS}  lync-edge-dns:deploymnt: {}\n`,
+            'is a Pulumi stack file without a <project>:deployment key (e.g. lync-edge-dns:deployment); did you mean "lync-edge-dns:deployment" for "lync-edge-dns:deploymnt"?'],
+        ["two deployment keys", `config:\n${DNS}${DEPLOYMENT}  other:deployment: {}\n`, "is a Pulumi stack file with 2 deployment keys (lync-edge-dns:deployment, other:deployment); keep one"],
+    ];
+    for (const [name, stack, problem] of cases) {
+        it(`${name}: says so, exit 1`, () => {
+            const file = join(dir, "Pulumi.prod.yaml");
+            writeFileSync(file, stack);
+            const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
+            assert.equal(run.status, 1);
+            assert.equal(unwrapped(run.stderr).replaceAll(file, "Pulumi.prod.yaml"), `Cannot read Pulumi.prod.yaml (1 problem):\n  - Pulumi.prod.yaml: ${problem}\n`);
+        });
+    }
+});
