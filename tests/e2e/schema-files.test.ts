@@ -61,6 +61,26 @@ describe("JSON Schemas of the config", () => {
         assert.ok(validateStack.errors?.some((e) => e.params.additionalProperty === "provder"));
     });
 
+    it("judges a stack file's keys as the program and plan do: JSON text taken, another key of the project and a missing dns refused", () => {
+        const example = () => YAML.parse(readFileSync(join(ROOT, "Pulumi.example.yaml"), "utf8"));
+        const asText = example();
+        asText.config["lync-edge-dns:deployment"] = JSON.stringify(asText.config["lync-edge-dns:deployment"]);
+        asText.config["lync-edge-dns:dns"] = JSON.stringify(asText.config["lync-edge-dns:dns"]);
+        assert.ok(validateStack(asText), JSON.stringify(validateStack.errors));
+        const stray = example();
+        stray.config["lync-edge-dns:adopt"] = ["sip.contoso.com A"];
+        stray.config["aws:region"] = "eu-west-1";
+        assert.equal(validateStack(stray), false);
+        assert.deepEqual(validateStack.errors?.map((e) => e.instancePath), ["/config/lync-edge-dns:adopt"]);
+        const noDns = example();
+        delete noDns.config["lync-edge-dns:dns"];
+        assert.equal(validateStack(noDns), false);
+        assert.ok(validateStack.errors?.some((e) => e.keyword === "required" && e.params.missingProperty === "lync-edge-dns:dns"), JSON.stringify(validateStack.errors));
+        const bareName = example();
+        bareName.config["lync-edge-dns:dns"] = "route53";
+        assert.equal(validateStack(bareName), false, "a string that is not JSON text is not a DNS target");
+    });
+
     it("rejects a value out of range and a wrong provider", () => {
         const stack = YAML.parse(readFileSync(join(ROOT, "Pulumi.example.yaml"), "utf8"));
         stack.config["lync-edge-dns:deployment"].ttl = 0;

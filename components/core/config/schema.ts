@@ -223,9 +223,13 @@ export function configJsonSchema(): Record<string, unknown> {
 /**
  * The JSON Schema of a Pulumi stack file (`Pulumi.<stack>.yaml`) that holds a
  * deployment under `lync-edge-dns:deployment` and its target under
- * `lync-edge-dns:dns`; other config keys and stack file fields are left free.
+ * `lync-edge-dns:dns`, as the program and `lync-edge-dns plan` read it: both
+ * required, either as an object or as the JSON text `pulumi config set`
+ * stores (which a schema cannot look into), and no other key of the
+ * project. Other projects' keys and stack file fields are left free.
  */
 export function stackFileJsonSchema(project = "lync-edge-dns"): Record<string, unknown> {
+    const escaped = project.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return {
         $schema: DRAFT,
         title: `Pulumi stack file with a ${project} deployment`,
@@ -234,13 +238,19 @@ export function stackFileJsonSchema(project = "lync-edge-dns"): Record<string, u
             config: {
                 type: "object",
                 properties: {
-                    [`${project}:deployment`]: { $ref: "#/$defs/deployment" },
-                    [`${project}:dns`]: { $ref: "#/$defs/dns" },
+                    // if/then/else rather than anyOf: an editor then reports a typo in an object as such, not beside "must be a string".
+                    [`${project}:deployment`]: { if: { type: "string" }, then: { $ref: "#/$defs/jsonText" }, else: { $ref: "#/$defs/deployment" } },
+                    [`${project}:dns`]: { if: { type: "string" }, then: { $ref: "#/$defs/jsonText" }, else: { $ref: "#/$defs/dns" } },
                 },
-                required: [`${project}:deployment`],
+                patternProperties: { [`^${escaped}:(?!(deployment|dns)$)`]: false },
+                required: [`${project}:deployment`, `${project}:dns`],
             },
         },
         required: ["config"],
-        $defs: { deployment: jsonSchemaOf(configSchema), dns: jsonSchemaOf(dnsTargetFileSchema) },
+        $defs: {
+            deployment: jsonSchemaOf(configSchema),
+            dns: jsonSchemaOf(dnsTargetFileSchema),
+            jsonText: { type: "string", pattern: "^\\s*\\{", description: "The value as JSON text, as `pulumi config set` stores a structured value." },
+        },
     };
 }
