@@ -48,9 +48,42 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
     return { line, column: offset - start + 1 };
 }
 
+/**
+ * The name/value pairs of JSON text: its colons outside strings, as a colon
+ * anywhere else in JSON is inside a string.
+ */
+function pairsInText(text: string): number {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x3a) count++;
+        else if (c === 0x22) {
+            for (i++; i < text.length; i++) {
+                const d = text.charCodeAt(i);
+                if (d === 0x5c) i++;
+                else if (d === 0x22) break;
+            }
+        }
+    }
+    return count;
+}
+
+/** The keys of every object in a parsed JSON value. */
+function pairsInValue(value: unknown): number {
+    if (value === null || typeof value !== "object") return 0;
+    let count = 0;
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) count += pairsInValue(value[i]);
+        return count;
+    }
+    for (const key in value) count += 1 + pairsInValue((value as Record<string, unknown>)[key]);
+    return count;
+}
+
 function parseJson(file: string, text: string): unknown {
+    let value: unknown;
     try {
-        return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+        value = JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
     } catch (error) {
         const message = (error as Error).message;
         const offset = /at position (\d+)/.exec(message);
@@ -59,13 +92,26 @@ function parseJson(file: string, text: string): unknown {
         const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
         throw fileError(file, `is not valid JSON${where}: ${what}`);
     }
+    // JSON.parse keeps the last of a key given twice in one object, and says nothing: a
+    // `"ttl": 0` before `"ttl": 300` would vanish unchecked. Fewer keys parsed than written means
+    // one was given twice; the YAML parser, which refuses that as for a YAML file, says where.
+    if (pairsInValue(value) !== pairsInText(text)) {
+        const pos = yamlDocument(text).errors[0]?.linePos?.[0];
+        throw fileError(file, `is not valid JSON${pos ? ` at line ${pos.line}, column ${pos.col}` : ""}: a key is given twice in one object`);
+    }
+    return value;
+}
+
+/** The YAML parser's reading of `text`, a key given twice in one map refused. */
+function yamlDocument(text: string): YamlModule.Document {
+    // Loaded only for YAML files (and a JSON file with a key given twice): a JSON config never pays for the YAML parser.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const YAML = require("yaml") as typeof YamlModule;
+    return YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
 }
 
 function parseYaml(file: string, text: string): unknown {
-    // Loaded only for YAML files: a JSON config never pays for the YAML parser.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const YAML = require("yaml") as typeof YamlModule;
-    const document = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    const document = yamlDocument(text);
     if (document.errors.length > 0) {
         const [first] = document.errors;
         const at = first.linePos?.[0] ? ` at line ${first.linePos[0].line}, column ${first.linePos[0].col}` : "";

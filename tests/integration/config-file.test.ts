@@ -1,0 +1,51 @@
+/**
+ * A `.json` config file as the CLI and `npm start` read it: GIVEN any JSON
+ * text, THEN it reads as JSON.parse reads it; GIVEN a key written twice in
+ * one object (which JSON.parse would keep the last of, silently), THEN the
+ * file is refused with where, as a YAML file is.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { ConfigError } from "../../components";
+import { readConfigDocument } from "../../cli/config-file";
+
+describe("a .json config file", () => {
+    let dir: string;
+    let file: string;
+    before(() => { dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-json-")); file = join(dir, "edge.json"); });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    const read = (text: string): unknown => { writeFileSync(file, text); return readConfigDocument(file); };
+    const refusal = (text: string): string => {
+        try {
+            read(text);
+        } catch (error) {
+            assert.ok(ConfigError.isInstance(error), String(error));
+            return error.issues.map((i) => `${i.path}: ${i.message}`).join("\n");
+        }
+        return "read";
+    };
+
+    it("reads any JSON text as JSON.parse does: colons, quotes and backslashes inside strings are no keys", () => {
+        // Keys and strings full of what the key count must not be fooled by.
+        const key = fc.string({ unit: fc.constantFrom("a", ":", "\"", "\\", "{", "}", ",", " ", "é") });
+        fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }).chain((v) => fc.tuple(fc.constant(v), fc.dictionary(key, fc.jsonValue({ maxDepth: 2 })))), ([value, extra]) => {
+            const doc = { value, extra };
+            const text = JSON.stringify(doc, null, 1);
+            assert.deepEqual(read(text), JSON.parse(text));
+        }), { numRuns: 300 });
+    });
+
+    it("refuses a key given twice in one object, at any depth, with the line and column of the second", () => {
+        assert.equal(refusal('{\n  "sipDomains": ["contoso.com"],\n  "ttl": 0,\n  "ttl": 300\n}\n'), 'edge.json: is not valid JSON at line 4, column 3: a key is given twice in one object');
+        assert.equal(refusal('{"edge": {"accessEdgeIps": ["131.107.155.10"], "accessEdgeIps": []}}'), "edge.json: is not valid JSON at line 1, column 48: a key is given twice in one object");
+        assert.equal(refusal('{"sipDomains": [{"name": "a:b", "name": "contoso.com"}]}'), "edge.json: is not valid JSON at line 1, column 33: a key is given twice in one object");
+    });
+
+    it("a key written again in another object is no repeat", () => {
+        assert.deepEqual(read('{"a": {"name": 1}, "b": {"name": 2}, "name": 3}'), { a: { name: 1 }, b: { name: 2 }, name: 3 });
+    });
+});
