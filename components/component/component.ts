@@ -83,8 +83,8 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
         if (!target) throw new Error("internal: a checked deployment without a DNS target");
         const render = loadRenderer(target.provider);
         const owner = `LyncEdgeDns ${JSON.stringify(name)}`;
-        const clashes = claimRecordSets(owner, planned.records);
-        if (clashes.length > 0) throw new ConfigError(clashes, `${owner} would publish record sets another LyncEdgeDns already publishes`);
+        const clashes = claimRecordSets(owner, planned.deployment.domains, planned.records);
+        if (clashes.length > 0) throw new ConfigError(clashes, `${owner} would publish SIP domains or record sets another LyncEdgeDns already publishes`);
 
         super(LYNC_EDGE_DNS_TYPE, name, {}, opts);
         const rendered = render(planned.records, { parent: this, componentName: name, target });

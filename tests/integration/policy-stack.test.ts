@@ -103,9 +103,27 @@ describe("the component's own guard", () => {
             error = e;
         }
         assert.ok(error instanceof ConfigError, String(error));
-        assert.match(error.message, /^LyncEdgeDns "edge-us" would publish record sets another LyncEdgeDns already publishes/);
+        assert.match(error.message, /^LyncEdgeDns "edge-us" would publish SIP domains or record sets another LyncEdgeDns already publishes/);
+        assert.equal(error.issues.find((i) => i.path === "sipDomains[0]")?.message, 'contoso.com is already a SIP domain of LyncEdgeDns "edge-eu"; LyncEdgeDns "edge-us" would declare it again. One SIP domain has one owner: where its users are, its mobility and its records are decided in one place, so remove it from one of them');
         const fed = error.issues.find((i) => i.path === "_sipfederationtls._tcp.contoso.com");
         assert.equal(fed?.message, `_sipfederationtls._tcp.contoso.com SRV is already published by LyncEdgeDns "edge-eu"; LyncEdgeDns "edge-us" would publish it again. One record set has one owner: remove the domain from one of them (a mobility domain needs exactly one federation SRV)`);
+    });
+
+    it("refuses a second LyncEdgeDns that declares a domain of the first, though their record sets do not meet", async () => {
+        // Online with mobility in one, on premises without federation discovery or external access in the
+        // other: no record set in common, but the pack would judge contoso.com by whichever came last.
+        let error: unknown;
+        try {
+            await runUnderMocks(() => {
+                new LyncEdgeDns("edge-a", toComponentArgs({ sipDomains: [{ name: "contoso.com", hosting: "online", mobility: true }] } as never, { provider: "route53" }));
+                new LyncEdgeDns("edge-b", toComponentArgs({ sipDomains: [{ name: "Contoso.com", federationDiscovery: false, externalAccess: false }, "fabrikam.com"], edge: { accessEdgeIps: ["131.107.155.10"] } } as never, { provider: "route53" }));
+            });
+        } catch (e) {
+            error = e;
+        }
+        assert.ok(error instanceof ConfigError, String(error));
+        assert.deepEqual(error.issues.map((i) => i.path), ["sipDomains[0]"]);
+        assert.match(error.issues[0]?.message ?? "", /^contoso\.com is already a SIP domain of LyncEdgeDns "edge-a"; LyncEdgeDns "edge-b" would declare it again/);
     });
 
     it("lets two instances with different domains live side by side", async () => {
