@@ -15,11 +15,14 @@ import { UNKNOWN, type Known, type ReadContext } from "../components/providers/s
 import { isUnknownValue } from "./plain-props";
 
 /**
- * `from[key]`, `UNKNOWN` for a value not known until the update: the
+ * `from[key]` (undefined from null or undefined), `UNKNOWN` for a value not known until the update: the
  * sentinel in the raw props, or the error of a proxy the props are still
  * behind (rawProps leaves a proxy that is not the SDK's).
  */
 export function get(from: unknown, key: string | number): Known<unknown> {
+    // Another program's resource may hold anything where a record is expected (`records: [null]`):
+    // nothing to read there is not a crash, and the readers judge the value missing.
+    if (from === null || from === undefined) return undefined;
     let value: unknown;
     try {
         value = (from as Record<string | number, unknown>)[key];

@@ -77,6 +77,15 @@ describe("policy pack rules", () => {
                 assert.match(mine[0].message, /^_sip\._tls\.contoso\.com \(external access\) points to port 5061; it must be 443: urn:/);
             });
 
+            if (provider === "Route 53") {
+                it("lync-federation-ports: reports a value that is no SRV value (no priority and weight), not only in a mobility domain", () => {
+                    const resources = good().map((r) => (JSON.stringify(r.props).includes("_sip._tls") ? r53("_sip._tls.contoso.com", "SRV", ["443 sip.contoso.com."]) : r));
+                    const { mine } = only("lync-federation-ports", resources);
+                    assert.equal(mine.length, 1);
+                    assert.match(mine[0].message, /^_sip\._tls\.contoso\.com \(external access\) holds "443 sip\.contoso\.com\.", which is not an SRV value \(priority weight port target\); it must point to port 443: urn:/);
+                });
+            }
+
             it("lync-srv-target-address: reports a target in a managed zone without an address", () => {
                 const resources = good().filter((r) => !JSON.stringify(r.props).includes("131.107"));
                 const { mine } = only("lync-srv-target-address", resources);
@@ -90,6 +99,9 @@ describe("policy pack rules", () => {
                 const { mine } = only("lync-srv-target-address", resources);
                 assert.equal(mine.length, 2);
                 assert.match(mine[0].message, /points to sip\.contoso\.com, which is a CNAME \(urn:.*\); an SRV target must not be an alias \(RFC 2782\)/);
+                // Two resources are at fault: the message names both, the SRV as every other message names its record.
+                const [, alias, srv] = /which is a CNAME \((urn:\S+)\);.*: point the SRV at the host's A\/AAAA name: (urn:\S+)$/.exec(mine[0].message) ?? [];
+                assert.ok(alias && srv && alias !== srv, mine[0].message);
             });
 
             it("lync-srv-target-address-external: advises on a target outside the managed zones", () => {

@@ -6,7 +6,7 @@
  */
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
-import { isWithin } from "../dns/names";
+import { isWithin, quote } from "../dns/names";
 import { FEDERATION_SRV, MICROSOFT_365_HOSTS } from "../plan/catalogue";
 import type { SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
@@ -213,14 +213,30 @@ export const federationPorts: Rule = {
     // _sip._tls may point to the Access Edge's own client port (a single-IP Edge).
     check: (input) => {
         const clientPorts = input.accessEdgeClientPorts ?? [];
-        return eachEdgeSrvValue(input, (set, srv) => {
+        const allowedFor = (set: EdgeSrvSet) => [...new Set([set.service.port, ...(set.service.portSetting ? clientPorts : [])])].join(" or ");
+        const result = eachEdgeSrvValue(input, (set, srv) => {
             if (srv.port === set.service.port || (set.service.portSetting && clientPorts.includes(srv.port))) return undefined;
-            const allowed = [set.service.port, ...(set.service.portSetting ? clientPorts : [])];
             return {
                 sources: [set.record.source],
-                message: `${set.record.name} (${set.service.what}) points to port ${srv.port}; it must be ${[...new Set(allowed)].join(" or ")}: ${set.record.source}`,
+                message: `${set.record.name} (${set.service.what}) points to port ${srv.port}; it must be ${allowedFor(set)}: ${set.record.source}`,
             };
         });
+        // A value that is no SRV value points to no port at all: a typo (`5061 sip.contoso.com.`) that
+        // the Edge's partners would meet as a broken record, so it is as wrong as a wrong port.
+        const sets = sharedPass(input).edgeSrvSets;
+        for (let i = 0; i < sets.length; i++) {
+            const set = sets[i] as EdgeSrvSet;
+            const srvs = set.srvs;
+            if (srvs === undefined || set.record.values === undefined) continue;
+            for (let j = 0; j < srvs.length; j++) {
+                if (srvs[j] !== undefined) continue;
+                result.findings.push({
+                    sources: [set.record.source],
+                    message: `${set.record.name} (${set.service.what}) holds ${quote(set.record.values[j])}, which is not an SRV value (priority weight port target); it must point to port ${allowedFor(set)}: ${set.record.source}`,
+                });
+            }
+        }
+        return result;
     },
 };
 
@@ -243,7 +259,7 @@ function srvTargetCheck(managed: boolean): Rule["check"] {
             const here = addressesByName.get(target) ?? NO_RECORDS;
             const cname = here.find((r) => r.type === "CNAME");
             if (cname) {
-                findings.push({ sources: [set.record.source, cname.source], message: `${set.record.name} points to ${target}, which is a CNAME (${cname.source}); an SRV target must not be an alias (RFC 2782): point the SRV at the host's A/AAAA name` });
+                findings.push({ sources: [set.record.source, cname.source], message: `${set.record.name} points to ${target}, which is a CNAME (${cname.source}); an SRV target must not be an alias (RFC 2782): point the SRV at the host's A/AAAA name: ${set.record.source}` });
             } else if (here.some((r) => r.type === "A" || r.type === "AAAA")) {
                 continue;
             } else if (mayBe && (candidates = mayBe(target)).length > 0) {
