@@ -1,7 +1,8 @@
 /**
  * What a LyncEdgeDns component's outputs tell the pack: its mobility
  * domains, the zones it creates records in, the Access Edge client port its
- * `_sip._tls` records use, and where each domain's users are. Read through
+ * `_sip._tls` records use, where each domain's users are, and, when it
+ * allowed private addresses, the ones it publishes. Read through
  * the context's `get`, as the records are (props-read.ts).
  */
 import { UnknownValueError } from "@pulumi/policy";
@@ -21,6 +22,8 @@ export interface ComponentFacts {
     managedZones: Set<string>;
     accessEdgeClientPorts: Set<number>;
     domainHosting: Record<string, string>;
+    /** The A/AAAA values of components that allowed private addresses (a lab or internal zone). */
+    allowedPrivateAddresses: Set<string>;
 }
 
 /** The zone of one entry of a component's `records` output. */
@@ -62,6 +65,30 @@ function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext
     return ports ?? [];
 }
 
+/** The A and AAAA values in one entry of a component's `records` output; UNKNOWN while one is not known. */
+function addressesOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<string[]> {
+    const records = context.get(entry, "records");
+    if (records === UNKNOWN) return UNKNOWN;
+    if (!Array.isArray(records)) return [];
+    const addresses: string[] = [];
+    for (let i = 0; i < records.length; i++) {
+        const record = context.get(records, i);
+        if (record === UNKNOWN) return UNKNOWN;
+        const type = context.get(record, "type");
+        if (type === UNKNOWN) return UNKNOWN;
+        if (type !== "A" && type !== "AAAA") continue;
+        const values = context.get(record, "values");
+        if (values === UNKNOWN) return UNKNOWN;
+        if (!Array.isArray(values)) continue;
+        for (let j = 0; j < values.length; j++) {
+            const value = context.get(values, j);
+            if (value === UNKNOWN) return UNKNOWN;
+            if (typeof value === "string") addresses.push(value);
+        }
+    }
+    return addresses;
+}
+
 /** Adds what one component's props tell to `facts`; a list not known yet adds nothing. */
 export function readComponent(props: Record<string, unknown>, context: ReadContext, facts: ComponentFacts): void {
     const domains = items<string>(context, context.get(props, "mobilityDomains"), noObjects);
@@ -78,6 +105,18 @@ export function readComponent(props: Record<string, unknown>, context: ReadConte
             const ports = clientPorts[i] as number[] | number;
             if (Array.isArray(ports)) for (let j = 0; j < ports.length; j++) facts.accessEdgeClientPorts.add(ports[j] as number);
             else facts.accessEdgeClientPorts.add(ports);
+        }
+    }
+    // A lab or internal zone: the private addresses this component publishes were allowed in its
+    // config, and the public-addresses rule accepts them as the component did (those, no others).
+    if (context.get(props, "allowPrivateAddresses") === true) {
+        const addresses = items(context, entries, addressesOfEntry);
+        if (addresses !== UNKNOWN && addresses !== undefined) {
+            for (let i = 0; i < addresses.length; i++) {
+                const list = addresses[i] as string[] | string;
+                if (Array.isArray(list)) for (let j = 0; j < list.length; j++) facts.allowedPrivateAddresses.add(list[j] as string);
+                else facts.allowedPrivateAddresses.add(list);
+            }
         }
     }
     // Where each domain's users are, as the component declares it (plain data, known at preview).

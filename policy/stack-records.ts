@@ -142,6 +142,7 @@ export function readStackNoting(given: readonly StackResource[], settings: Stack
         mobilityDomains: new Set(extra.mobilityDomains ?? []),
         domainHosting: {},
         accessEdgeClientPorts: new Set<number>(),
+        allowedPrivateAddresses: new Set<string>(),
     };
     const { managedZones, mobilityDomains } = facts;
     for (let i = 0; i < given.length; i++) {
@@ -183,6 +184,7 @@ export function readStackNoting(given: readonly StackResource[], settings: Stack
             allowPrivateAddresses: extra.allowPrivateAddresses ?? false,
             domainHosting: facts.domainHosting,
             accessEdgeClientPorts: [...facts.accessEdgeClientPorts],
+            allowedPrivateAddresses: facts.allowedPrivateAddresses,
             unreadableSources: unreadable,
         },
         unreadable,

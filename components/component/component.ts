@@ -67,6 +67,13 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
      * 365, the others' never do).
      */
     public readonly domainHosting: pulumi.Output<{ [domain: string]: string }>;
+    /**
+     * Whether the deployment allowed private addresses (`allowPrivateAddresses`,
+     * a lab or internal zone). Read by the policy pack, which then accepts
+     * the private addresses this component publishes, as the component did,
+     * and no other.
+     */
+    public readonly allowPrivateAddresses: pulumi.Output<boolean>;
 
     constructor(name: string, args: LyncEdgeDnsArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything that can refuse the input runs before the component
@@ -102,8 +109,10 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
         this.mobilityDomains = pulumi.output(planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name).sort());
         this.warnings = pulumi.output(warnings);
         this.domainHosting = pulumi.output(Object.fromEntries(planned.deployment.domains.map((d) => [d.name, d.hosting])));
+        this.allowPrivateAddresses = pulumi.output(planned.deployment.allowPrivateAddresses);
         this.registerOutputs({
             domainHosting: this.domainHosting,
+            allowPrivateAddresses: this.allowPrivateAddresses,
             records: this.records,
             federationSrvFqdns: this.federationSrvFqdns,
             certificateSubjectNames: this.certificateSubjectNames,

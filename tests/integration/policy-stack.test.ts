@@ -67,6 +67,22 @@ describe("policy pack over the example stack", () => {
         }
     });
 
+    it("accepts the private addresses a component with allowPrivateAddresses publishes, as the component did, and no other", async () => {
+        const lab = { sipDomains: [{ name: "lab.contoso.com", mobility: true }], edge: { accessEdgeIps: ["10.0.0.10", "fd00::10"], reverseProxy: { ips: ["192.168.1.40"] } }, allowPrivateAddresses: true };
+        const run = await runUnderMocks(() => {
+            new LyncEdgeDns("lab", toComponentArgs(lab as never, { provider: "route53" }));
+            // Made by hand beside it: an SRV whose target holds a private address the component never published.
+            new route53.Record("manual-xmpp-srv", { zoneId: "Z1", name: "_xmpp-server._tcp.lab.contoso.com", type: "SRV", ttl: 300, records: ["0 0 5269 chat.lab.contoso.com."] });
+            new route53.Record("manual-chat", { zoneId: "Z1", name: "chat.lab.contoso.com", type: "A", ttl: 300, records: ["10.0.0.99"] });
+        });
+        const resources = packResources(run);
+        for (const stack of [resources, atPreview(resources)]) {
+            const result = runPack(stack);
+            const found = result.violations.filter((v) => v.policy === "lync-public-addresses").map((v) => v.message);
+            assert.deepEqual(found, [`chat.lab.contoso.com A holds non-public address 10.0.0.99 (private); federation partners and remote clients cannot reach it (set allowPrivateAddresses for a lab or internal zone): ${resources.find((r) => r.name === "manual-chat")?.urn}`], describeResult(result));
+        }
+    });
+
     it("reports a mobility domain from the pack config whose SRV is missing", async () => {
         const run = await runExample();
         const result = runPack(packResources(run), { "lync-mobility-federation-srv": { mobilityDomains: ["litware.com"] } });

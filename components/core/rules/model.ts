@@ -56,6 +56,12 @@ export interface RuleInput {
      */
     accessEdgeClientPorts?: readonly number[];
     /**
+     * Private addresses allowed where they are published (the A/AAAA values
+     * of components whose config set allowPrivateAddresses): the pack's
+     * reading of what the component accepted. Default none.
+     */
+    allowedPrivateAddresses?: ReadonlySet<string>;
+    /**
      * Record resources whose name or type is not known yet (a preview): a
      * missing record set may be among them, so "none found" is undecided.
      * @default none
