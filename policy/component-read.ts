@@ -21,6 +21,8 @@ export interface ComponentFacts {
     mobilityDomains: Set<string>;
     managedZones: Set<string>;
     accessEdgeClientPorts: Set<number>;
+    /** The same ports by the SIP domain whose `_sip._tls` uses them. */
+    accessEdgeClientPortsByDomain: Map<string, number[]>;
     domainHosting: Record<string, string>;
     /** The A/AAAA values of components that allowed private addresses (a lab or internal zone). */
     allowedPrivateAddresses: Set<string>;
@@ -33,13 +35,14 @@ function zoneOfEntry(entry: Record<string, unknown>, context: ReadContext): Know
 
 /**
  * The ports of the `_sip._tls` SRV values in one entry of a component's
- * `records` output (443 unless a single-IP Edge set edge.accessEdgeClientPort).
+ * `records` output (443 unless a single-IP Edge set edge.accessEdgeClientPort),
+ * each with the SIP domain of its record, as `[domain, port]`.
  */
-function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<number[]> {
+function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<[string, number][]> {
     const records = context.get(entry, "records");
     if (records === UNKNOWN) return UNKNOWN;
     // Made with the first port: as a rule one, and [] then push takes room for 17.
-    let ports: number[] | undefined;
+    let ports: [string, number][] | undefined;
     if (!Array.isArray(records)) return [];
     for (let i = 0; i < records.length; i++) {
         const record = context.get(records, i);
@@ -50,6 +53,7 @@ function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext
         const name = context.get(record, "name");
         if (name === UNKNOWN) return UNKNOWN;
         if (typeof name !== "string" || !name.startsWith(SIP_EXTERNAL_OWNER)) continue;
+        const domain = normalizeFoundName(name.slice(SIP_EXTERNAL_OWNER.length));
         const values = context.get(record, "values");
         if (values === UNKNOWN) return UNKNOWN;
         if (!Array.isArray(values)) continue;
@@ -58,8 +62,8 @@ function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext
             if (value === UNKNOWN) return UNKNOWN;
             const port = typeof value === "string" ? parseSrv(value)?.port : undefined;
             if (port === undefined) continue;
-            if (ports === undefined) ports = [port];
-            else ports.push(port);
+            if (ports === undefined) ports = [[domain, port]];
+            else ports.push([domain, port]);
         }
     }
     return ports ?? [];
@@ -100,11 +104,16 @@ export function readComponent(props: Record<string, unknown>, context: ReadConte
     // single-IP Edge set edge.accessEdgeClientPort): the ports rule accepts it, as the component did.
     const clientPorts = items(context, entries, clientPortsOfEntry);
     if (clientPorts !== UNKNOWN && clientPorts !== undefined) {
-        // Each entry's list, flattened one level (an entry that is a string lands as itself).
         for (let i = 0; i < clientPorts.length; i++) {
-            const ports = clientPorts[i] as number[] | number;
-            if (Array.isArray(ports)) for (let j = 0; j < ports.length; j++) facts.accessEdgeClientPorts.add(ports[j] as number);
-            else facts.accessEdgeClientPorts.add(ports);
+            const ports = clientPorts[i];
+            if (!Array.isArray(ports)) continue;
+            for (let j = 0; j < ports.length; j++) {
+                const [domain, port] = ports[j] as [string, number];
+                facts.accessEdgeClientPorts.add(port);
+                const known = facts.accessEdgeClientPortsByDomain.get(domain);
+                if (known === undefined) facts.accessEdgeClientPortsByDomain.set(domain, [port]);
+                else if (!known.includes(port)) known.push(port);
+            }
         }
     }
     // A lab or internal zone: the private addresses this component publishes were allowed in its

@@ -142,6 +142,7 @@ export function readStackNoting(given: readonly StackResource[], settings: Stack
         mobilityDomains: new Set(extra.mobilityDomains ?? []),
         domainHosting: {},
         accessEdgeClientPorts: new Set<number>(),
+        accessEdgeClientPortsByDomain: new Map<string, number[]>(),
         allowedPrivateAddresses: new Set<string>(),
     };
     const { managedZones, mobilityDomains } = facts;
@@ -184,6 +185,7 @@ export function readStackNoting(given: readonly StackResource[], settings: Stack
             allowPrivateAddresses: extra.allowPrivateAddresses ?? false,
             domainHosting: facts.domainHosting,
             accessEdgeClientPorts: [...facts.accessEdgeClientPorts],
+            accessEdgeClientPortsByDomain: facts.accessEdgeClientPortsByDomain,
             allowedPrivateAddresses: facts.allowedPrivateAddresses,
             unreadableSources: unreadable,
         },

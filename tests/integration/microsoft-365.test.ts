@@ -170,4 +170,17 @@ describe("a single-IP Edge's client port, judged alike by the component, plan an
         const ports = result.violations.filter((v) => v.policy === "lync-federation-ports").map((v) => v.message.split(":")[0]);
         assert.deepEqual(ports, ["_sip._tls.contoso.com (external access) points to port 8443; it must be 443 or 5061"]);
     });
+
+    it("the client port is that Edge's domains' own: another domain's _sip._tls on it is a violation", async () => {
+        const run = await runUnderMocks(() => {
+            new LyncEdgeDns("edge", singleIp);
+            new LyncEdgeDns("edge-fabrikam", { sipDomains: [{ name: "fabrikam.com" }], edge: { accessEdgeIps: ["131.107.155.20"] }, dns: { provider: "route53", hostedZoneIds: { "fabrikam.com": "ZFABRIKAM" } } });
+        });
+        const stack = packResources(run);
+        assert.deepEqual(runPack(stack).violations, [], "each Edge's records on its own ports");
+        // fabrikam.com's Edge has no client port of its own: its _sip._tls on contoso.com's 5061 is refused.
+        const moved = stack.map((r) => (r.name === "edge-fabrikam/fabrikam.com/_sip._tls/SRV" ? { ...r, props: { ...r.props, records: ["0 0 5061 sip.fabrikam.com."] } } : r));
+        const ports = runPack(moved).violations.filter((v) => v.policy === "lync-federation-ports").map((v) => v.message.split(":")[0]);
+        assert.ok(ports.includes("_sip._tls.fabrikam.com (external access) points to port 5061; it must be 443"), ports.join("\n"));
+    });
 });

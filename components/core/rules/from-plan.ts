@@ -20,10 +20,13 @@ export function ruleInputFromPlan(planned: PlanResult): RuleInput {
     }
     const mobilityDomains: string[] = [];
     const domainHosting: Record<string, string> = {};
+    const clientPorts = [deployment.accessEdgeClientPort];
+    const accessEdgeClientPortsByDomain = new Map<string, readonly number[]>();
     for (let i = 0; i < deployment.domains.length; i++) {
         const d = deployment.domains[i] as DomainSpec;
         if (d.mobility) mobilityDomains.push(d.name);
         domainHosting[d.name] = d.hosting;
+        accessEdgeClientPortsByDomain.set(d.name, clientPorts);
     }
     return {
         records: facts,
@@ -31,6 +34,7 @@ export function ruleInputFromPlan(planned: PlanResult): RuleInput {
         managedZones: deployment.zones,
         allowPrivateAddresses: deployment.allowPrivateAddresses,
         domainHosting,
-        accessEdgeClientPorts: [deployment.accessEdgeClientPort],
+        accessEdgeClientPorts: clientPorts,
+        accessEdgeClientPortsByDomain,
     };
 }

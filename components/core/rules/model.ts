@@ -56,6 +56,14 @@ export interface RuleInput {
      */
     accessEdgeClientPorts?: readonly number[];
     /**
+     * The ports each SIP domain's `_sip._tls` may point to beside 443, by
+     * domain: the client port of the Edge that serves it. When given, a
+     * domain is held to its own Edge's port (`accessEdgeClientPorts` then
+     * counts only for a record whose domain is not known yet, at preview).
+     * @default none: `accessEdgeClientPorts` for every domain
+     */
+    accessEdgeClientPortsByDomain?: ReadonlyMap<string, readonly number[]>;
+    /**
      * Private addresses allowed where they are published (the A/AAAA values
      * of components whose config set allowPrivateAddresses): the pack's
      * reading of what the component accepted. Default none.

@@ -212,10 +212,14 @@ export const federationPorts: Rule = {
     defaultLevel: "mandatory",
     // _sip._tls may point to the Access Edge's own client port (a single-IP Edge).
     check: (input) => {
-        const clientPorts = input.accessEdgeClientPorts ?? [];
-        const allowedFor = (set: EdgeSrvSet) => [...new Set([set.service.port, ...(set.service.portSetting ? clientPorts : [])])].join(" or ");
+        const anyDomain = input.accessEdgeClientPorts ?? [];
+        const byDomain = input.accessEdgeClientPortsByDomain;
+        // A domain's _sip._tls may use its own Edge's client port, not another Edge's in the same stack.
+        const clientPortsOf = (set: EdgeSrvSet): readonly number[] =>
+            !set.service.portSetting ? [] : byDomain === undefined || set.domain === undefined ? anyDomain : byDomain.get(set.domain) ?? [];
+        const allowedFor = (set: EdgeSrvSet) => [...new Set([set.service.port, ...clientPortsOf(set)])].join(" or ");
         const result = eachEdgeSrvValue(input, (set, srv) => {
-            if (srv.port === set.service.port || (set.service.portSetting && clientPorts.includes(srv.port))) return undefined;
+            if (srv.port === set.service.port || clientPortsOf(set).includes(srv.port)) return undefined;
             return {
                 sources: [set.record.source],
                 message: `${set.record.name} (${set.service.what}) points to port ${srv.port}; it must be ${allowedFor(set)}: ${set.record.source}`,
