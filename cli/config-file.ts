@@ -138,16 +138,25 @@ export function readConfigDocument(file: string): unknown {
     return extname(file).toLowerCase() === ".json" ? parseJson(file, text) : parseYaml(file, text);
 }
 
+/**
+ * A stack file's `config:`, which must be a map of `project:key` to value;
+ * `ConfigError` otherwise. Shared by `plan` and `npm start`, which say the
+ * same of it.
+ */
+export function stackConfigMap(file: string, config: unknown): Record<string, unknown> {
+    if (config === null || typeof config !== "object" || Array.isArray(config)) {
+        throw fileError(file, `is a Pulumi stack file whose config: is not a map of project:key to value, got ${config === null || config === undefined ? "nothing" : Array.isArray(config) ? "a list" : JSON.stringify(config)}`);
+    }
+    return config as Record<string, unknown>;
+}
+
 /** Reads and parses the file; a stack file gives its deployment key. Throws `ConfigError`. */
 export function readDeploymentFile(file: string): DeploymentFile {
     const value = readConfigDocument(file);
     // A stack file: a `config:` key, which a deployment never has, without the deployment's own keys.
     const isStackFile = value !== null && typeof value === "object" && !Array.isArray(value) && "config" in value && !("sipDomains" in value);
     if (isStackFile) {
-        const stackConfig = (value as { config: unknown }).config;
-        if (stackConfig === null || typeof stackConfig !== "object" || Array.isArray(stackConfig)) {
-            throw fileError(file, `is a Pulumi stack file whose config: is not a map of project:key to value, got ${stackConfig === null ? "nothing" : Array.isArray(stackConfig) ? "a list" : JSON.stringify(stackConfig)}`);
-        }
+        const stackConfig = stackConfigMap(file, (value as { config: unknown }).config);
         const keys = Object.keys(stackConfig).filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));
         if (keys.length !== 1) {
             // Near misses: `lync-edge-dns:deploymnt`; and keys without their project (`deployment:`), which Pulumi never hands the program.

@@ -1,7 +1,7 @@
 /** Reads a Pulumi stack file (`Pulumi.<stack>.yaml`) and its `config` map. */
 import { basename } from "node:path";
 import { ConfigError, type ConfigIssue } from "../components/core/config/errors";
-import { readConfigDocument } from "../cli/config-file";
+import { readConfigDocument, stackConfigMap } from "../cli/config-file";
 
 /**
  * Where `value` holds what a Pulumi config value cannot: the engine keeps
@@ -35,10 +35,11 @@ function unstorable(value: unknown, path: string, within: Set<object>): ConfigIs
  */
 export function readStackConfig(path: string): Record<string, unknown> {
     const document = readConfigDocument(path) as { config?: unknown } | null;
-    const config = document?.config ?? {};
-    if (document === null || typeof document !== "object" || Array.isArray(document) || typeof config !== "object" || config === null || Array.isArray(config)) {
+    if (document === null || typeof document !== "object" || Array.isArray(document)) {
         throw new ConfigError([{ path: basename(path), message: "is not a Pulumi stack file: it needs a config: map (project:key to value)" }], `Cannot read ${path}`);
     }
+    // No config at all is a stack without settings: the program then says what it misses.
+    const config = stackConfigMap(path, document.config ?? {});
     const issues = Object.entries(config).map(([key, value]) => unstorable(value, `config["${key}"]`, new Set())).filter((i): i is ConfigIssue => i !== undefined);
     if (issues.length > 0) throw new ConfigError(issues, `Cannot read ${path}`);
     return config as Record<string, unknown>;

@@ -34,63 +34,69 @@ function zoneOfEntry(entry: Record<string, unknown>, context: ReadContext): Know
 }
 
 /**
+ * Visits each string value of the records of `type` in one entry of a
+ * component's `records` output, with the record's name when `named` (read
+ * only then, and only records whose name it takes are visited). UNKNOWN as
+ * soon as something it reads is not known yet.
+ */
+function eachValueOfEntry(
+    entry: Record<string, unknown>,
+    context: ReadContext,
+    types: readonly string[],
+    visit: (value: string, name: string) => void,
+    named?: (name: string) => boolean,
+): Known<true> {
+    const records = context.get(entry, "records");
+    if (records === UNKNOWN) return UNKNOWN;
+    if (!Array.isArray(records)) return true;
+    for (let i = 0; i < records.length; i++) {
+        const record = context.get(records, i);
+        if (record === UNKNOWN) return UNKNOWN;
+        const type = context.get(record, "type");
+        if (type === UNKNOWN) return UNKNOWN;
+        if (typeof type !== "string" || !types.includes(type)) continue;
+        let name = "";
+        if (named) {
+            const given = context.get(record, "name");
+            if (given === UNKNOWN) return UNKNOWN;
+            if (typeof given !== "string" || !named(given)) continue;
+            name = given;
+        }
+        const values = context.get(record, "values");
+        if (values === UNKNOWN) return UNKNOWN;
+        if (!Array.isArray(values)) continue;
+        for (let j = 0; j < values.length; j++) {
+            const value = context.get(values, j);
+            if (value === UNKNOWN) return UNKNOWN;
+            if (typeof value === "string") visit(value, name);
+        }
+    }
+    return true;
+}
+
+/**
  * The ports of the `_sip._tls` SRV values in one entry of a component's
  * `records` output (443 unless a single-IP Edge set edge.accessEdgeClientPort),
  * each with the SIP domain of its record, as `[domain, port]`.
  */
 function clientPortsOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<[string, number][]> {
-    const records = context.get(entry, "records");
-    if (records === UNKNOWN) return UNKNOWN;
     // Made with the first port: as a rule one, and [] then push takes room for 17.
     let ports: [string, number][] | undefined;
-    if (!Array.isArray(records)) return [];
-    for (let i = 0; i < records.length; i++) {
-        const record = context.get(records, i);
-        if (record === UNKNOWN) return UNKNOWN;
-        const type = context.get(record, "type");
-        if (type === UNKNOWN) return UNKNOWN;
-        if (type !== "SRV") continue;
-        const name = context.get(record, "name");
-        if (name === UNKNOWN) return UNKNOWN;
-        if (typeof name !== "string" || !name.startsWith(SIP_EXTERNAL_OWNER)) continue;
-        const domain = normalizeFoundName(name.slice(SIP_EXTERNAL_OWNER.length));
-        const values = context.get(record, "values");
-        if (values === UNKNOWN) return UNKNOWN;
-        if (!Array.isArray(values)) continue;
-        for (let j = 0; j < values.length; j++) {
-            const value = context.get(values, j);
-            if (value === UNKNOWN) return UNKNOWN;
-            const port = typeof value === "string" ? parseSrv(value)?.port : undefined;
-            if (port === undefined) continue;
-            if (ports === undefined) ports = [[domain, port]];
-            else ports.push([domain, port]);
-        }
-    }
-    return ports ?? [];
+    const read = eachValueOfEntry(entry, context, ["SRV"], (value, name) => {
+        const port = parseSrv(value)?.port;
+        if (port === undefined) return;
+        const pair: [string, number] = [normalizeFoundName(name.slice(SIP_EXTERNAL_OWNER.length)), port];
+        if (ports === undefined) ports = [pair];
+        else ports.push(pair);
+    }, (name) => name.startsWith(SIP_EXTERNAL_OWNER));
+    return read === UNKNOWN ? UNKNOWN : ports ?? [];
 }
 
-/** The A and AAAA values in one entry of a component's `records` output; UNKNOWN while one is not known. */
+/** The A and AAAA values in one entry of a component's `records` output. */
 function addressesOfEntry(entry: Record<string, unknown>, context: ReadContext): Known<string[]> {
-    const records = context.get(entry, "records");
-    if (records === UNKNOWN) return UNKNOWN;
-    if (!Array.isArray(records)) return [];
     const addresses: string[] = [];
-    for (let i = 0; i < records.length; i++) {
-        const record = context.get(records, i);
-        if (record === UNKNOWN) return UNKNOWN;
-        const type = context.get(record, "type");
-        if (type === UNKNOWN) return UNKNOWN;
-        if (type !== "A" && type !== "AAAA") continue;
-        const values = context.get(record, "values");
-        if (values === UNKNOWN) return UNKNOWN;
-        if (!Array.isArray(values)) continue;
-        for (let j = 0; j < values.length; j++) {
-            const value = context.get(values, j);
-            if (value === UNKNOWN) return UNKNOWN;
-            if (typeof value === "string") addresses.push(value);
-        }
-    }
-    return addresses;
+    const read = eachValueOfEntry(entry, context, ["A", "AAAA"], (value) => { addresses.push(value); });
+    return read === UNKNOWN ? UNKNOWN : addresses;
 }
 
 /** Adds what one component's props tell to `facts`; a list not known yet adds nothing. */

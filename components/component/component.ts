@@ -14,7 +14,7 @@ import { FEDERATION_SRV } from "../core/plan/catalogue";
 import { certificateSubjectNames } from "../core/plan/certificate";
 import type { PlannedZone } from "../core/plan/model";
 import { loadRenderer } from "../providers/load";
-import { claimRecordSets } from "./registry";
+import { claimDomainsAndRecordSets } from "./registry";
 
 /**
  * Fields of the args that drive the plan must be plain values: they are
@@ -90,7 +90,7 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
         if (!target) throw new Error("internal: a checked deployment without a DNS target");
         const render = loadRenderer(target.provider);
         const owner = `LyncEdgeDns ${JSON.stringify(name)}`;
-        const clashes = claimRecordSets(owner, planned.deployment.domains, planned.records);
+        const clashes = claimDomainsAndRecordSets(owner, planned.deployment.domains, planned.records);
         if (clashes.length > 0) throw new ConfigError(clashes, `${owner} would publish SIP domains or record sets another LyncEdgeDns already publishes`);
 
         super(LYNC_EDGE_DNS_TYPE, name, {}, opts);

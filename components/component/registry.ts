@@ -35,7 +35,7 @@ function registryOfThisProgram(): Map<string, string> {
  * domain or record set another instance already owns, and claims nothing
  * in that case.
  */
-export function claimRecordSets(owner: string, domains: readonly DomainSpec[], records: readonly TracedRecordSet[]): ConfigIssue[] {
+export function claimDomainsAndRecordSets(owner: string, domains: readonly DomainSpec[], records: readonly TracedRecordSet[]): ConfigIssue[] {
     const registry = registryOfThisProgram();
     const issues: ConfigIssue[] = [];
     const domainKey = (d: DomainSpec): string => `domain ${d.name}`;

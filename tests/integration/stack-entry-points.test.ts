@@ -117,4 +117,14 @@ describe("plan on a file that is meant as a stack file but is not one", function
             assert.equal(unwrapped(run.stderr).replaceAll(file, "Pulumi.prod.yaml"), `Cannot read Pulumi.prod.yaml (1 problem):\n  - Pulumi.prod.yaml: ${problem}\n`);
         });
     }
+
+    it("config: as a list is refused in the same words by npm start's reader", () => {
+        const file = join(dir, "Pulumi.prod.yaml");
+        writeFileSync(file, cases[0]![1]);
+        assert.throws(() => readStackConfig(file), (error: unknown) => {
+            assert.ok(ConfigError.isInstance(error));
+            assert.deepEqual(error.issues, [{ path: "Pulumi.prod.yaml", message: cases[0]![2] }]);
+            return true;
+        });
+    });
 });

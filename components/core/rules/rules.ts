@@ -32,11 +32,16 @@ function targetProblem(target: string, domain: string, input: RuleInput): string
 }
 
 /**
- * Visits every value of every Edge SRV record set that is well formed;
- * record sets whose values are unknown (a preview) are undecided, and so is
- * a set for which `visit` says it cannot judge yet.
+ * Visits every value of every Edge SRV record set that is well formed, and
+ * with `malformed` every value that is not; record sets whose values are
+ * unknown (a preview) are undecided, and so is a set for which `visit` says
+ * it cannot judge yet.
  */
-function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvValue) => Finding | "undecided" | undefined): { findings: Finding[]; undecided: string[] } {
+function eachEdgeSrvValue(
+    input: RuleInput,
+    visit: (set: EdgeSrvSet, srv: SrvValue) => Finding | "undecided" | undefined,
+    malformed?: (set: EdgeSrvSet, value: string) => Finding | undefined,
+): { findings: Finding[]; undecided: string[] } {
     const findings: Finding[] = [];
     const undecided: string[] = [];
     // Indexed loops over the sets: a rule runs once per input, mostly before
@@ -47,7 +52,7 @@ function eachEdgeSrvValue(input: RuleInput, visit: (set: EdgeSrvSet, srv: SrvVal
         if (set.srvs === undefined) { undecided.push(set.record.source); continue; }
         for (let j = 0; j < set.srvs.length; j++) {
             const srv = set.srvs[j];
-            const finding = srv ? visit(set, srv) : undefined;
+            const finding = srv ? visit(set, srv) : malformed?.(set, set.record.values?.[j] as string);
             if (finding === "undecided") { undecided.push(set.record.source); break; }
             if (finding) findings.push(finding);
         }
@@ -218,29 +223,18 @@ export const federationPorts: Rule = {
         const clientPortsOf = (set: EdgeSrvSet): readonly number[] =>
             !set.service.portSetting ? [] : byDomain === undefined || set.domain === undefined ? anyDomain : byDomain.get(set.domain) ?? [];
         const allowedFor = (set: EdgeSrvSet) => [...new Set([set.service.port, ...clientPortsOf(set)])].join(" or ");
-        const result = eachEdgeSrvValue(input, (set, srv) => {
+        return eachEdgeSrvValue(input, (set, srv) => {
             if (srv.port === set.service.port || clientPortsOf(set).includes(srv.port)) return undefined;
             return {
                 sources: [set.record.source],
                 message: `${set.record.name} (${set.service.what}) points to port ${srv.port}; it must be ${allowedFor(set)}: ${set.record.source}`,
             };
-        });
-        // A value that is no SRV value points to no port at all: a typo (`5061 sip.contoso.com.`) that
-        // the Edge's partners would meet as a broken record, so it is as wrong as a wrong port.
-        const sets = sharedPass(input).edgeSrvSets;
-        for (let i = 0; i < sets.length; i++) {
-            const set = sets[i] as EdgeSrvSet;
-            const srvs = set.srvs;
-            if (srvs === undefined || set.record.values === undefined) continue;
-            for (let j = 0; j < srvs.length; j++) {
-                if (srvs[j] !== undefined) continue;
-                result.findings.push({
-                    sources: [set.record.source],
-                    message: `${set.record.name} (${set.service.what}) holds ${quote(set.record.values[j])}, which is not an SRV value (priority weight port target); it must point to port ${allowedFor(set)}: ${set.record.source}`,
-                });
-            }
-        }
-        return result;
+        }, (set, value) => ({
+            // A value that is no SRV value points to no port at all: a typo (`5061 sip.contoso.com.`) that
+            // the Edge's partners would meet as a broken record, so it is as wrong as a wrong port.
+            sources: [set.record.source],
+            message: `${set.record.name} (${set.service.what}) holds ${quote(value)}, which is not an SRV value (priority weight port target); it must point to port ${allowedFor(set)}: ${set.record.source}`,
+        }));
     },
 };
 
