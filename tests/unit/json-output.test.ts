@@ -44,6 +44,23 @@ describe("JSON written in slices", () => {
         }), { numRuns: 2000 });
     });
 
+    it("writes what JSON.stringify treats specially as it does: values it leaves out or writes as null, toJSON with the key it is at, an own __proto__ key, no prototype", () => {
+        const keyed = { toJSON: (key: string) => `at ${JSON.stringify(key)}` };
+        const bare = Object.assign(Object.create(null) as Record<string, unknown>, { list: [1, { two: 2 }] });
+        const values: unknown[] = [
+            { gone: undefined, fn: () => 1, sym: Symbol("s"), kept: [undefined, () => 1, Symbol("t"), new Date(0), keyed, { inner: keyed }], when: new Date(0), keyed, empty: [], none: {} },
+            { ["__proto__"]: [1, 2], after: ["x"] },
+            { list: [keyed, 1] },
+            { list: Object.assign([1, 2], { toJSON: () => "whole" }) },
+            { holes: [1, , 3] },
+            bare,
+            keyed,
+            { only: undefined },
+            {},
+        ];
+        for (const value of values) assert.equal(written(value).join(""), `${JSON.stringify(value, null, 2)}\n`, JSON.stringify(value));
+    });
+
     it("cuts its slices anywhere, inside a string and inside an indentation, and joins them to the same text", () => {
         // Strings long enough that slice ends fall in every place: inside strings, escapes and runs of spaces.
         const deep = (depth: number): unknown => (depth === 0 ? ["x\\\"".repeat(5000)] : { [`k${depth}`]: [deep(depth - 1), "y".repeat(7000 + depth)] });
