@@ -20,8 +20,8 @@ export interface PolicyResult {
     perRuleMs: Record<string, number>;
     /** The slowest rule by its own time, and which. */
     slowestRule: { name: string; ms: number };
-    /** The mimicked server wrapping (not our code). */
-    wrapMs: Summary;
+    /** The policy server's own work around the calls: deserializing each policy's props, proxies, diagnostics (not our code). */
+    serverMs: Summary;
     wallMs: Summary;
     peakRssMiB: Summary;
 }
@@ -63,7 +63,7 @@ export async function measurePolicy(plan: PolicyPlan): Promise<PolicyResult[]> {
             resources: reports[0].resources,
             validateMs: summarize(reports.map((r) => r.validateMs)),
             slowestRule: perRule.reduce((a, b) => (b.ms > a.ms ? b : a)),
-            wrapMs: summarize(reports.map((r) => r.wrapMs)),
+            serverMs: summarize(reports.map((r) => r.serverMs)),
             wallMs: summarize(walls),
             peakRssMiB: summarize(rss),
         });
