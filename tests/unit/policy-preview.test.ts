@@ -136,3 +136,27 @@ describe("Azure DNS names are relative to the zone", () => {
         assert.deepEqual(result.violations, [], describeResult(result));
     });
 });
+
+describe("a federation SRV whose name is not known until the update", () => {
+    // The good record, and a second SRV whose name comes from another resource's output.
+    const zone = r53Zone("contoso.com", "Z0SECOND");
+    const good = r53("_sipfederationtls._tcp.contoso.com", "SRV", ["0 0 5061 sip.contoso.com."], "Z0SECOND");
+    const address = r53("sip.contoso.com", "A", ["131.107.155.10"], "Z0SECOND");
+    const second = r53("_sipfederationtls._tcp.contoso.com", "SRV", ["0 0 5061 sip.contoso.com."], "Z0SECOND");
+
+    it("at update it is the domain's second set: a violation", () => {
+        const result = runPack([zone, good, address, second], mobility);
+        assert.deepEqual(result.violations.filter((v) => v.policy === "lync-mobility-federation-srv").map((v) => v.message), [
+            `contoso.com has mobility and 2 _sipfederationtls._tcp.contoso.com SRV record sets; exactly one is allowed: ${[good.urn, second.urn].sort().join(", ")}`,
+        ], describeResult(result));
+    });
+
+    it("at preview, one set known and another SRV unreadable: judged at update, not passed (the unreadable one may be a second set)", () => {
+        const unknownName = { ...second, props: { ...second.props, name: policyProxy.unknownStringValue } };
+        const result = runPack(atPreview([zone, good, address], () => false).concat(atPreview([unknownName])), mobility);
+        assert.deepEqual(result.violations.filter((v) => v.policy === "lync-mobility-federation-srv"), [], describeResult(result));
+        assert.ok(deferred(result).includes("lync-mobility-federation-srv"), describeResult(result));
+        const note = result.deferred.find((d) => d.policy === "lync-mobility-federation-srv")?.message ?? "";
+        assert.match(note, new RegExp(`values of .*${second.urn.replace(/[$]/g, "\\$")}.* are not known until the update`));
+    });
+});

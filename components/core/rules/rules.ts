@@ -158,12 +158,14 @@ export const mobilityFederationSrv: Rule = {
         for (let i = 0; i < domains.length; i++) {
             const domain = domains[i] as string;
             const sets = federationSets.get(domain) ?? NO_SETS;
-            // A missing set may be among the unreadable records; a second one
-            // among the undecided names. The unreadable are added once, after
-            // the loop: adding them per domain made a preview quadratic.
-            if (sets.length === 0 && unreadable.length > 0) {
+            // A missing set, or a second one, may be among the unreadable
+            // records (their names are not known yet), and among the
+            // undecided names. The unreadable are added once, after the
+            // loop: adding them per domain made a preview quadratic.
+            if (sets.length < 2 && unreadable.length > 0) {
                 needsUnreadable = true;
                 if (mayBe) undecided.addGroups(mayBe(federationName(domain)));
+                for (const set of sets) undecided.add(set.record.source);
                 continue;
             }
             const candidates = sets.length < 2 && mayBe ? mayBe(federationName(domain)) : NO_GROUPS;
