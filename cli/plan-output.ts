@@ -108,7 +108,7 @@ export function planTable(planned: PlanResult, violations: readonly Violation[],
         lines.push("");
         start = end;
     }
-    append(certificateLines(certificateSubjectNames(planned.records)));
+    append(certificateLines(certificateSubjectNames(planned)));
     lines.push("");
     if (warnings.length > 0) {
         append(warningLines(warnings, style));

@@ -105,7 +105,7 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
         // A provider may leave fqdn empty (it is an output, not an input): list what it reports.
         this.federationSrvFqdns = pulumi.all(federationFqdns).apply((fqdns) =>
             fqdns.filter((f): f is string => typeof f === "string" && f !== "").map((f) => normalizeFoundName(f)).sort());
-        this.certificateSubjectNames = pulumi.output(certificateSubjectNames(planned.records));
+        this.certificateSubjectNames = pulumi.output(certificateSubjectNames(planned));
         this.mobilityDomains = pulumi.output(planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name).sort());
         this.warnings = pulumi.output(warnings);
         this.domainHosting = pulumi.output(Object.fromEntries(planned.deployment.domains.map((d) => [d.name, d.hosting])));

@@ -40,6 +40,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as YAML from "yaml";
 import { planRecords, type EdgeDnsConfig, type EdgeDnsPlan } from "../../components";
+import { certificateSubjectNames } from "../../components/core/plan/certificate";
+import { planDeployment } from "../../components/core/plan/planner";
 
 /** One expected record set: its zone, type, owner name and values (any order). */
 type Row = [zone: string, type: "SRV" | "A" | "AAAA" | "CNAME", name: string, values: string[]];
@@ -166,4 +168,38 @@ describe("record sets from Microsoft's tables, typed by hand", () => {
             assert.deepEqual(lines(planRows(planRecords(c.config()))), lines(c.rows));
         });
     }
+});
+
+/**
+ * [CERT] "Plan for Edge Server certificates" (Lync Server 2013) and the
+ * Skype for Business Server 2015/2019 Edge certificate table: the external
+ * interface certificate's subject alternative names hold `sip.<sipdomain>`
+ * for each supported SIP domain, the Web Conferencing Edge FQDN, and with
+ * XMPP the XMPP names; the A/V Edge FQDN is not on it.
+ */
+describe("the Edge certificate's names, typed by hand", () => {
+    it("sip.<domain> of every domain the Edge serves, even one that publishes no record naming it; xmpp.<domain> with XMPP; the Web Conferencing FQDN; no A/V, no online domain", () => {
+        const planned = planDeployment({
+            sipDomains: [
+                // XMPP federation only: no record names sip.contoso.com, yet the Edge serves contoso.com. [CERT]
+                { name: "contoso.com", federationDiscovery: false, externalAccess: false, xmpp: true },
+                { name: "litware.com", federationDiscovery: false, externalAccess: false, mobility: true },
+                { name: "fabrikam.com", hosting: "hybrid" },
+                // Served by Microsoft 365, not by this Edge.
+                { name: "northwind.com", hosting: "online" },
+            ],
+            edge: {
+                accessEdgeIps: ["131.107.155.10"],
+                webConferencing: { fqdn: "webcon.contoso.com", ips: ["131.107.155.20"] },
+                av: { fqdn: "av.contoso.com", ips: ["131.107.155.30"] },
+                reverseProxy: { ips: ["131.107.155.40"], hosts: ["meet.contoso.com", "meet.litware.com"] },
+            },
+        });
+        assert.deepEqual(certificateSubjectNames(planned), ["sip.contoso.com", "sip.fabrikam.com", "sip.litware.com", "webcon.contoso.com", "xmpp.contoso.com"]);
+    });
+
+    it("the Access Edge label as configured", () => {
+        const planned = planDeployment({ sipDomains: [{ name: "contoso.com", externalAccess: false, federationDiscovery: false }], edge: { accessEdgeIps: ["131.107.155.10"] }, hostnames: { accessEdge: "access" } });
+        assert.deepEqual(certificateSubjectNames(planned), ["access.contoso.com"]);
+    });
 });
