@@ -126,12 +126,12 @@ describe("the component's own guard", () => {
     });
 
     it("refuses a second LyncEdgeDns that declares a domain of the first, though their record sets do not meet", async () => {
-        // Online with mobility in one, on premises without federation discovery or external access in the
-        // other: no record set in common, but the pack would judge contoso.com by whichever came last.
+        // Online in one, on premises without federation discovery or external access in the other:
+        // no record set in common, but the pack would judge contoso.com by whichever came last.
         let error: unknown;
         try {
             await runUnderMocks(() => {
-                new LyncEdgeDns("edge-a", toComponentArgs({ sipDomains: [{ name: "contoso.com", hosting: "online", mobility: true }] } as never, { provider: "route53" }));
+                new LyncEdgeDns("edge-a", toComponentArgs({ sipDomains: [{ name: "contoso.com", hosting: "online" }] } as never, { provider: "route53" }));
                 new LyncEdgeDns("edge-b", toComponentArgs({ sipDomains: [{ name: "Contoso.com", federationDiscovery: false, externalAccess: false }, "fabrikam.com"], edge: { accessEdgeIps: ["131.107.155.10"] } } as never, { provider: "route53" }));
             });
         } catch (e) {

@@ -50,6 +50,16 @@ describe("Microsoft 365: what is refused", () => {
         });
     });
 
+    it("refuses mobility on an online domain, as XMPP: its users are in Microsoft 365 (the component would have listed it in mobilityDomains for the pack)", () => {
+        assert.throws(() => planRecords({ sipDomains: [{ name: "adatum.com", hosting: "online", mobility: true }] }), (error: unknown) => {
+            assert.ok(ConfigError.isInstance(error));
+            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), [
+                "sipDomains[0].mobility: an online (Teams Only) domain's users are in Microsoft 365, where the on-premises mobility service and its push notifications do not reach them; set mobility to false",
+            ]);
+            return true;
+        });
+    });
+
     it("refuses a CNAME at a zone apex: sip.contoso.com a zone of its own while contoso.com is online with legacy records", () => {
         assert.throws(() => planRecords({
             sipDomains: [{ name: "contoso.com", hosting: "online" }, { name: "sip.contoso.com", hosting: "online" }],

@@ -382,7 +382,13 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
     const noXmpp = serverVersion === ServerVersion.SkypeForBusiness2019 ? "Skype for Business Server 2019 has no XMPP gateway"
         : serverVersion === ServerVersion.SubscriptionEdition ? "Skype for Business Server Subscription Edition has no XMPP gateway" : undefined;
     parsed.sipDomains.forEach((entry, i) => {
-        if (typeof entry === "string" || !entry.xmpp) return;
+        if (typeof entry === "string") return;
+        // Lync Mobile's push notifications reach on-premises users through the
+        // Edge's federation SRV; an online domain's users are in Microsoft 365.
+        if (entry.mobility && entry.hosting === Hosting.Online) {
+            out.error(`sipDomains[${i}].mobility`, "an online (Teams Only) domain's users are in Microsoft 365, where the on-premises mobility service and its push notifications do not reach them; set mobility to false");
+        }
+        if (!entry.xmpp) return;
         if (entry.hosting === Hosting.Online) {
             out.error(`sipDomains[${i}].xmpp`, "an online (Teams Only) domain publishes nothing that points on premises, and Microsoft 365 has no XMPP federation; set xmpp to false");
         } else if (noXmpp) {
