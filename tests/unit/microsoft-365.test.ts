@@ -38,6 +38,24 @@ describe("Microsoft's tables through the planner", () => {
     });
 });
 
+describe("Microsoft 365: what is warned about", () => {
+    it("a Meet or Dial-in simple URL of an online domain: Microsoft deletes meet.<d> and dialin.<d> for Teams Only [TO]; another host under it, and an on-premises domain's, are fine", () => {
+        const { warnings } = planRecords({
+            sipDomains: ["contoso.com", { name: "northwind.com", hosting: "online" }],
+            edge: {
+                accessEdgeIps: ["131.107.155.10"],
+                webConferencing: { fqdn: "webcon.northwind.com", ips: ["131.107.155.20"] },
+                av: { fqdn: "av.contoso.com", ips: ["131.107.155.30"] },
+                reverseProxy: { ips: ["131.107.155.40"], hosts: ["meet.contoso.com", "meet.northwind.com", "dialin.northwind.com", "webext.northwind.com"] },
+            },
+        });
+        assert.deepEqual(warnings, [
+            "edge.reverseProxy.hosts[1]: meet.northwind.com is the Meet simple URL of northwind.com, which is online (Teams Only): its meetings are in Microsoft 365, and Microsoft deletes meet.northwind.com from DNS when a domain moves to Teams Only; remove it from edge.reverseProxy.hosts",
+            "edge.reverseProxy.hosts[2]: dialin.northwind.com is the Dial-in simple URL of northwind.com, which is online (Teams Only): its meetings are in Microsoft 365, and Microsoft deletes dialin.northwind.com from DNS when a domain moves to Teams Only; remove it from edge.reverseProxy.hosts",
+        ]);
+    });
+});
+
 describe("Microsoft 365: what is refused", () => {
     it("refuses XMPP on an online domain, and a missing edge while a domain is on premises", () => {
         assert.throws(() => planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online", xmpp: true }, "fabrikam.com"] }), (error: unknown) => {

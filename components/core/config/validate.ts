@@ -284,8 +284,16 @@ function edgeWarnings(domains: DomainSpec[], edge: ParsedConfig["edge"], hosts: 
     const onPremises = domains.filter((d) => d.hosting !== Hosting.Online);
     const external = onPremises.filter((d) => d.externalAccess);
     const domainNames = new Set(domains.map((d) => d.name));
+    const onlineNames = new Set(domains.filter((d) => d.hosting === Hosting.Online).map((d) => d.name));
     for (const host of hosts.filter((h) => h.kind === "reverseProxyHost")) {
         const first = host.name.split(".")[0] ?? "";
+        const parent = host.name.slice(first.length + 1);
+        // Moving a domain to Teams Only, Microsoft deletes its Meet and Dial-in
+        // simple URLs ("Update DNS entries to enable your organization to be all
+        // Teams Only": meet.<d>, dialin.<d>, delete).
+        if ((first === "meet" || first === "dialin") && onlineNames.has(parent)) {
+            out.warn(host.path, `${host.name} is the ${first === "meet" ? "Meet" : "Dial-in"} simple URL of ${parent}, which is online (Teams Only): its meetings are in Microsoft 365, and Microsoft deletes ${first}.${parent} from DNS when a domain moves to Teams Only; remove it from edge.reverseProxy.hosts`);
+        }
         if ((INTERNAL_ONLY_LABELS as readonly string[]).includes(first)) {
             out.warn(host.path, `${host.name} is an internal name (${first === "admin" ? "the Admin simple URL" : "internal autodiscover"}): Microsoft keeps it out of public DNS; publish it in the internal zone only`);
         }
