@@ -8,13 +8,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, LyncEdgeDns, type DnsTarget, type EdgeDnsConfig } from "./components";
-import { fromPulumiString, STACK_CONFIG_KEYS, strayStackKeys, toComponentArgs } from "./components/core/config/from-file";
+import { fromPulumiString, stackKeyProblems, STACK_CONFIG_KEYS, toComponentArgs } from "./components/core/config/from-file";
 
 // Read as `lync-edge-dns plan` reads the stack file, so that both refuse the same stacks in the same words:
-// a key of this project the program does not read is a typo, not something to ignore;
-// a value is JSON text or the value itself; a missing DNS target is the component's to report.
-const stray = strayStackKeys(Object.keys(pulumi.runtime.allConfig()), pulumi.getProject());
-if (stray.length > 0) throw new ConfigError(stray);
+// a key of this project the program does not read is a typo, not something to ignore; a missing
+// deployment is said in this package's words, with its path; a value is JSON text or the value
+// itself; a missing DNS target is the component's to report.
+const problems = stackKeyProblems(Object.keys(pulumi.runtime.allConfig()), pulumi.getProject());
+if (problems.length > 0) throw new ConfigError(problems);
 const config = new pulumi.Config();
 const deployment = fromPulumiString(config.require(STACK_CONFIG_KEYS.deployment)) as EdgeDnsConfig;
 const dns = fromPulumiString(config.get(STACK_CONFIG_KEYS.dns)) as DnsTarget;

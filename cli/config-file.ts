@@ -10,7 +10,7 @@ import { basename, extname } from "node:path";
 import type * as YamlModule from "yaml";
 import { ConfigError } from "../components/core/config/errors";
 import { unknownKeyMessageFor } from "../components/core/config/schema";
-import { fromPulumiString, PROGRAM_PROJECT, STACK_CONFIG_KEYS, strayStackKeys } from "../components/core/config/from-file";
+import { fromPulumiString, PROGRAM_PROJECT, stackKeyProblems, STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 import { FileReadError, readTextFile } from "./read-file";
 
 /** A deployment read from a file, and where it was found in it. */
@@ -150,36 +150,65 @@ export function stackConfigMap(file: string, config: unknown): Record<string, un
     return config as Record<string, unknown>;
 }
 
-/** Reads and parses the file; a stack file gives its deployment key. Throws `ConfigError`. */
+/** The top-level keys of a Pulumi stack file (Pulumi.<stack>.yaml), none of which a deployment has. */
+const STACK_FILE_KEYS: readonly string[] = ["config", "encryptionsalt", "secretsprovider", "encryptedkey", "environment"];
+
+/**
+ * True for a Pulumi stack file: a map with a `config:` key, or with only
+ * stack-file keys (a stack just made by `pulumi stack init` holds its
+ * `encryptionsalt:` and no config yet), and without a deployment's own keys.
+ */
+function isStackFile(value: unknown): value is Record<string, unknown> {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || "sipDomains" in value) return false;
+    const keys = Object.keys(value);
+    return keys.includes("config") || (keys.length > 0 && keys.every((k) => STACK_FILE_KEYS.includes(k)));
+}
+
+/**
+ * A stack file without a `<project>:deployment` key of another project
+ * than the program's: what is near it (`myinfra:deploymnt`), and keys
+ * written without their project (`deployment:`), which Pulumi never hands
+ * a program.
+ */
+function missingDeploymentHints(keys: readonly string[]): string[] {
+    const near = keys.filter((k) => k.includes(":") && unknownKeyMessageFor(k.split(":")[1] as string, [STACK_CONFIG_KEYS.deployment]).includes("did you mean"));
+    const bare = keys.filter((k) => !k.includes(":"));
+    return [
+        ...near.map((k) => `did you mean ${JSON.stringify(`${k.split(":")[0]}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`),
+        ...(bare.length > 0 ? [`a key needs its project: ${bare.map((k) => `${PROGRAM_PROJECT}:${k}, not ${k}`).join("; ")}`] : []),
+    ];
+}
+
+/**
+ * Reads and parses the file; a stack file gives its deployment key. Throws
+ * `ConfigError`. A stack file of the program's project (`lync-edge-dns:`
+ * keys, or none of any project) is judged as the root program judges it
+ * (`stackKeyProblems`): the same problems, in the same words.
+ */
 export function readDeploymentFile(file: string): DeploymentFile {
     const value = readConfigDocument(file);
-    // A stack file: a `config:` key, which a deployment never has, without the deployment's own keys.
-    const isStackFile = value !== null && typeof value === "object" && !Array.isArray(value) && "config" in value && !("sipDomains" in value);
-    if (isStackFile) {
-        const stackConfig = stackConfigMap(file, (value as { config: unknown }).config);
-        const keys = Object.keys(stackConfig).filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));
-        if (keys.length !== 1) {
-            // Near misses: `lync-edge-dns:deploymnt`; and keys without their project (`deployment:`), which Pulumi never hands the program.
-            const near = Object.keys(stackConfig).filter((k) => k.includes(":") && unknownKeyMessageFor(k.split(":")[1] as string, [STACK_CONFIG_KEYS.deployment]).includes("did you mean"));
-            const bare = Object.keys(stackConfig).filter((k) => !k.includes(":"));
-            const hints = [
-                ...near.map((k) => `did you mean ${JSON.stringify(`${k.split(":")[0]}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`),
-                ...(bare.length > 0 ? [`a key needs its project: ${bare.map((k) => `${PROGRAM_PROJECT}:${k}, not ${k}`).join("; ")}`] : []),
-            ];
-            throw fileError(file, keys.length === 0
-                ? `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. ${PROGRAM_PROJECT}:${STACK_CONFIG_KEYS.deployment})${hints.map((h) => `; ${h}`).join("")}`
-                : `is a Pulumi stack file with ${keys.length} deployment keys (${keys.join(", ")}); keep one`);
-        }
-        const project = keys[0].slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length);
-        const config = stackConfig as Record<string, unknown>;
-        const stray = strayStackKeys(Object.keys(config), project);
-        if (stray.length > 0) throw new ConfigError(stray, `Cannot read ${file}`);
-        return {
-            config: fromPulumiString(config[keys[0]]),
-            dns: fromPulumiString(config[`${project}:${STACK_CONFIG_KEYS.dns}`]),
-            requireDns: project === PROGRAM_PROJECT,
-            foundAt: `config["${keys[0]}"]`,
-        };
+    if (!isStackFile(value)) return { config: value, requireDns: false, foundAt: "the file" };
+    const stackConfig = stackConfigMap(file, value.config ?? {});
+    const keys = Object.keys(stackConfig);
+    const deploymentKeys = keys.filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));
+    if (deploymentKeys.length > 1) throw fileError(file, `is a Pulumi stack file with ${deploymentKeys.length} deployment keys (${deploymentKeys.join(", ")}); keep one`);
+    const ours = keys.some((k) => k.startsWith(`${PROGRAM_PROJECT}:`)) || !keys.some((k) => k.includes(":"));
+    const project = deploymentKeys[0]?.slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length) ?? (ours ? PROGRAM_PROJECT : undefined);
+    if (project === undefined) {
+        const hints = missingDeploymentHints(keys);
+        throw fileError(file, `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. ${PROGRAM_PROJECT}:${STACK_CONFIG_KEYS.deployment})${hints.map((h) => `; ${h}`).join("")}`);
     }
-    return { config: value, requireDns: false, foundAt: "the file" };
+    const problems = stackKeyProblems(keys, project);
+    if (problems.length > 0) {
+        // Keys without their project are this file's mistake, which Pulumi would not pass on: said beside the missing deployment.
+        const hints = missingDeploymentHints(keys.filter((k) => !k.includes(":")));
+        throw new ConfigError(problems.map((p) => (hints.length > 0 && p.path.endsWith(`:${STACK_CONFIG_KEYS.deployment}"]`) ? { ...p, message: `${p.message}; ${hints.join("; ")}` } : p)));
+    }
+    const deploymentKey = `${project}:${STACK_CONFIG_KEYS.deployment}`;
+    return {
+        config: fromPulumiString(stackConfig[deploymentKey]),
+        dns: fromPulumiString(stackConfig[`${project}:${STACK_CONFIG_KEYS.dns}`]),
+        requireDns: project === PROGRAM_PROJECT,
+        foundAt: `config["${deploymentKey}"]`,
+    };
 }

@@ -72,7 +72,8 @@ describe("npm start: failures and width", function () {
         writeFileSync(empty, "config: {}\n");
         const { status, stderr } = npmStart(["--config-file", empty, "--out", join(work, "out")]);
         assert.equal(status, 1);
-        assert.match(stderr, /^npm start: Missing required configuration variable 'lync-edge-dns:deployment'\n/);
+        // The program's own words, as plan says them of the same file (Pulumi's own were "Missing required configuration variable").
+        assert.equal(unwrapped(stderr), 'Invalid lync-edge-dns configuration (1 problem):\n  - config["lync-edge-dns:deployment"]: is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path lync-edge-dns:deployment.<field> <value>\n');
         assert.doesNotMatch(stderr, /^\s+at /m);
     });
 

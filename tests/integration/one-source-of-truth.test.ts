@@ -236,7 +236,7 @@ describe("a stack file read as the program reads it", function () {
     it("refuses a key of the project the program never reads (an adopt list pasted one level out), naming the key", () => {
         const result = planRaw("config:\n  lync-edge-dns:dns:\n    provider: route53\n  lync-edge-dns:adopt: [\"sip.contoso.com A\"]\n  lync-edge-dns:deployment:\n    sipDomains: [contoso.com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n");
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, 'Cannot read Pulumi.prod.yaml (1 problem):\n  - config["lync-edge-dns:adopt"]: unknown key; did you mean "lync-edge-dns:dns"?\n');
+        assert.equal(unwrapped(result.stderr), 'Invalid lync-edge-dns configuration (1 problem):\n  - config["lync-edge-dns:adopt"]: unknown key; adopt is a field of lync-edge-dns:dns: give it inside that value (pulumi config set --path lync-edge-dns:dns.adopt <value>)\n');
     });
 
     it("names a bare-string SIP domain's mistake at the same path in the CLI and in the root program (pulumi up, npm start)", async () => {

@@ -54,6 +54,7 @@ const cases: [name: string, stack: string][] = [
     ["the deployment as JSON text, as `pulumi config set` stores it", `config:\n${DNS}  lync-edge-dns:deployment: '{"sipDomains":["contoso.com"],"edge":{"accessEdgeIps":["131.107.155.10"]}}'\n`],
     ["the DNS target as JSON text", `config:\n  lync-edge-dns:dns: '{"provider":"route53"}'\n${DEPLOYMENT}`],
     ["a key of the project the program does not read", `config:\n${DNS}  lync-edge-dns:adopt: [sip.contoso.com A]\n${DEPLOYMENT}`],
+    ["a deployment field as a key of its own, and a key that is nothing", `config:\n${DNS}${DEPLOYMENT}  lync-edge-dns:ttl: 300\n  lync-edge-dns:colour: blue\n`],
     ["no DNS target", `config:\n${DEPLOYMENT}`],
     ["a DNS target that is a bare provider name", `config:\n  lync-edge-dns:dns: route53\n${DEPLOYMENT}`],
     ["a deployment that is a list", `config:\n${DNS}  lync-edge-dns:deployment: [{ sipDomains: [contoso.com] }]\n`],
@@ -62,6 +63,11 @@ const cases: [name: string, stack: string][] = [
     ["a bare-string SIP domain that is not a name", `config:\n${DNS}  lync-edge-dns:deployment:\n    sipDomains: [contoso.com, fabrikam..com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n`],
     ["a misspelt provider beside a deployment mistake", `config:\n  lync-edge-dns:dns: { provider: route54 }\n  lync-edge-dns:deployment:\n    sipDomains: [{ name: contoso.com, mobilty: true }]\n    edge: { accessEdgeIps: [131.107.155.10] }\n`],
     ["dns.adopt: the adoption warning", `config:\n  lync-edge-dns:dns: { provider: route53, hostedZoneIds: { contoso.com: Z0CONTOSO }, adopt: ["_sip._tls.contoso.com SRV"] }\n${DEPLOYMENT}`],
+    ["a misspelt deployment key", `config:\n${DNS}  lync-edge-dns:deploymnt: {}\n`],
+    ["no deployment", `config:\n${DNS}`],
+    ["an empty config", "config: {}\n"],
+    // What `pulumi stack init` leaves with the passphrase secrets provider, before any config is set.
+    ["a new stack: its encryption salt and no config yet", "encryptionsalt: v1:2oLmNlx9sso=:v1:1/Rl6lwg2aZ0rZHh:Fh4kSw6ng2TZM3GqEmYwlfQVHnUMeQ==\n"],
 ];
 
 describe("one stack file, two entry points: plan and the root program", function () {
@@ -87,10 +93,20 @@ describe("one stack file, two entry points: plan and the root program", function
         const verdict = cliVerdict(file);
         assert.equal(verdict.ok, true);
         assert.ok(verdict.warnings.some((w) => w.startsWith("dns.adopt: 1 record set is taken over with Pulumi's import option")), verdict.warnings.join("\n"));
-        writeFileSync(file, cases[3]![1]);
-        assert.deepEqual(cliVerdict(file).issues, ['config["lync-edge-dns:adopt"]: unknown key; did you mean "lync-edge-dns:dns"?']);
-        writeFileSync(file, cases[4]![1]);
+        writeFileSync(file, (cases.find(([n]) => n === "a key of the project the program does not read") as [string, string])[1]);
+        assert.deepEqual(cliVerdict(file).issues, ['config["lync-edge-dns:adopt"]: unknown key; adopt is a field of lync-edge-dns:dns: give it inside that value (pulumi config set --path lync-edge-dns:dns.adopt <value>)']);
+        writeFileSync(file, (cases.find(([n]) => n === "no DNS target") as [string, string])[1]);
         assert.deepEqual(cliVerdict(file).issues, ['dns: is required: { provider: "route53" | "azure", ... }']);
+        writeFileSync(file, (cases.find(([n]) => n.startsWith("a deployment field as a key")) as [string, string])[1]);
+        assert.deepEqual(cliVerdict(file).issues, [
+            'config["lync-edge-dns:ttl"]: unknown key; ttl is a field of lync-edge-dns:deployment: give it inside that value (pulumi config set --path lync-edge-dns:deployment.ttl <value>)',
+            'config["lync-edge-dns:colour"]: unknown key; the program reads lync-edge-dns:deployment and lync-edge-dns:dns',
+        ]);
+        writeFileSync(file, (cases.find(([n]) => n === "a misspelt deployment key") as [string, string])[1]);
+        assert.deepEqual(cliVerdict(file).issues, [
+            'config["lync-edge-dns:deploymnt"]: unknown key; did you mean "lync-edge-dns:deployment"?',
+            'config["lync-edge-dns:deployment"]: is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path lync-edge-dns:deployment.<field> <value>',
+        ]);
     });
 });
 
@@ -102,10 +118,8 @@ describe("plan on a file that is meant as a stack file but is not one", function
 
     const cases: [name: string, stack: string, problem: string][] = [
         ["config: as a list", "config:\n  - lync-edge-dns:deployment: {}\n", "is a Pulumi stack file whose config: is not a map of project:key to value, got a list"],
-        ["keys without their project", `config:\n  dns: { provider: route53 }\n  deployment:\n    sipDomains: [contoso.com]\n`,
-            "is a Pulumi stack file without a <project>:deployment key (e.g. lync-edge-dns:deployment); a key needs its project: lync-edge-dns:dns, not dns; lync-edge-dns:deployment, not deployment"],
-        ["a misspelt deployment key", `config:\n${DNS}  lync-edge-dns:deploymnt: {}\n`,
-            'is a Pulumi stack file without a <project>:deployment key (e.g. lync-edge-dns:deployment); did you mean "lync-edge-dns:deployment" for "lync-edge-dns:deploymnt"?'],
+        ["another project's misspelt deployment key", "config:\n  myinfra:deploymnt: {}\n",
+            'is a Pulumi stack file without a <project>:deployment key (e.g. lync-edge-dns:deployment); did you mean "myinfra:deployment" for "myinfra:deploymnt"?'],
         ["two deployment keys", `config:\n${DNS}${DEPLOYMENT}  other:deployment: {}\n`, "is a Pulumi stack file with 2 deployment keys (lync-edge-dns:deployment, other:deployment); keep one"],
     ];
     for (const [name, stack, problem] of cases) {
@@ -117,6 +131,14 @@ describe("plan on a file that is meant as a stack file but is not one", function
             assert.equal(unwrapped(run.stderr).replaceAll(file, "Pulumi.prod.yaml"), `Cannot read Pulumi.prod.yaml (1 problem):\n  - Pulumi.prod.yaml: ${problem}\n`);
         });
     }
+
+    it("keys without their project: the program's missing deployment, and what the keys lack, exit 1", () => {
+        const file = join(dir, "Pulumi.prod.yaml");
+        writeFileSync(file, "config:\n  dns: { provider: route53 }\n  deployment:\n    sipDomains: [contoso.com]\n");
+        const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(run.status, 1);
+        assert.equal(unwrapped(run.stderr), "Invalid lync-edge-dns configuration (1 problem):\n  - config[\"lync-edge-dns:deployment\"]: is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path lync-edge-dns:deployment.<field> <value>; a key needs its project: lync-edge-dns:dns, not dns; lync-edge-dns:deployment, not deployment\n");
+    });
 
     it("config: as a list is refused in the same words by npm start's reader", () => {
         const file = join(dir, "Pulumi.prod.yaml");

@@ -11,7 +11,7 @@
  * as by the CLI and the policy pack.
  */
 import type { ConfigIssue } from "./errors";
-import { unknownKeyMessageFor } from "./schema";
+import { configSchema, dnsTargetFileSchema, nearestName } from "./schema";
 import type { DnsTarget, LyncEdgeDnsArgs } from "./target";
 import type { EdgeDnsConfig } from "./types";
 import { validateConfig } from "./validate";
@@ -55,7 +55,36 @@ export function strayStackKeys(keys: readonly string[], project: string): Config
     const known = Object.values(STACK_CONFIG_KEYS).map((k) => `${project}:${k}`);
     return keys
         .filter((k) => k.startsWith(`${project}:`) && !known.includes(k))
-        .map((k) => ({ path: `config["${k}"]`, message: unknownKeyMessageFor(k, known) }));
+        .map((k) => ({ path: `config["${k}"]`, message: strayKeyMessage(k.slice(project.length + 1), project, known) }));
+}
+
+/**
+ * Why a stray key is wrong: a field of the deployment or of the DNS target
+ * given as a key of its own (`lync-edge-dns:ttl`) belongs inside that
+ * value; anything else is a near miss of a key, or unknown.
+ */
+function strayKeyMessage(name: string, project: string, known: readonly string[]): string {
+    const inside = Object.hasOwn(configSchema.shape, name) ? STACK_CONFIG_KEYS.deployment : Object.hasOwn(dnsTargetFileSchema.shape, name) ? STACK_CONFIG_KEYS.dns : undefined;
+    if (inside !== undefined) return `unknown key; ${name} is a field of ${project}:${inside}: give it inside that value (pulumi config set --path ${project}:${inside}.${name} <value>)`;
+    // Near misses by the name after the project: with it, every key of the project looked alike.
+    const best = nearestName(name, Object.values(STACK_CONFIG_KEYS));
+    return best ? `unknown key; did you mean ${JSON.stringify(`${project}:${best}`)}?` : `unknown key; the program reads ${known.join(" and ")}`;
+}
+
+/**
+ * What is wrong with the keys of a stack's config for the program of
+ * `project`, as `pulumi up` and `lync-edge-dns plan` both say it: each key
+ * of the project it never reads (`strayStackKeys`), and a missing
+ * `<project>:deployment`. (A missing DNS target is the component's to
+ * report, beside the deployment's own mistakes.)
+ */
+export function stackKeyProblems(keys: readonly string[], project: string): ConfigIssue[] {
+    const problems = strayStackKeys(keys, project);
+    const deployment = `${project}:${STACK_CONFIG_KEYS.deployment}`;
+    if (!keys.includes(deployment)) {
+        problems.push({ path: `config["${deployment}"]`, message: `is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path ${deployment}.<field> <value>` });
+    }
+    return problems;
 }
 
 /**
