@@ -10,6 +10,7 @@ import { basename, extname } from "node:path";
 import type * as YamlModule from "yaml";
 import { ConfigError } from "../components/core/config/errors";
 import { unknownKeyMessageFor } from "../components/core/config/schema";
+import { jsonErrorOffset } from "./json-position";
 import { fromPulumiString, PROGRAM_PROJECT, stackKeyProblems, STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 import { FileReadError, readTextFile } from "./read-file";
 
@@ -82,14 +83,18 @@ function pairsInValue(value: unknown): number {
 
 function parseJson(file: string, text: string): unknown {
     let value: unknown;
+    const json = text.replace(/^\uFEFF/, "");
     try {
-        value = JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+        value = JSON.parse(json) as unknown;
     } catch (error) {
         const message = (error as Error).message;
-        const offset = /at position (\d+)/.exec(message);
-        const at = offset ? lineAndColumn(text, Number(offset[1])) : undefined;
+        const given = /at position (\d+)/.exec(message);
+        // Some of V8's messages give no position (a trailing comma, a quote, a comment, the end): found here.
+        const offset = given ? Number(given[1]) : jsonErrorOffset(json);
+        const at = offset === undefined ? undefined : lineAndColumn(json, offset);
         const where = at ? ` at line ${at.line}, column ${at.column}` : "";
-        const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
+        // V8 quotes the text around the error after the message, newlines and all: the position says where.
+        const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (\.\.\.)?".*" is not valid JSON$/s, "").replace(/^JSON\.parse: /, "");
         throw fileError(file, `is not valid JSON${where}: ${what}`);
     }
     // JSON.parse keeps the last of a key given twice in one object, and says nothing: a

@@ -45,6 +45,13 @@ describe("a .json config file", () => {
         assert.equal(refusal('{"sipDomains": [{"name": "a:b", "name": "contoso.com"}]}'), "edge.json: is not valid JSON at line 1, column 33: a key is given twice in one object");
     });
 
+    it("places every JSON syntax error, also those V8's message leaves unplaced, in one line without the quoted text", () => {
+        assert.equal(refusal('{\n  "sipDomains": ["contoso.com"],\n  "edge": {"accessEdgeIps": ["131.107.155.10",]}\n}\n'), "edge.json: is not valid JSON at line 3, column 47: Unexpected token ']'");
+        assert.equal(refusal("{\n  'sipDomains': []\n}"), "edge.json: is not valid JSON at line 2, column 3: Expected property name or '}'");
+        assert.equal(refusal('{"sipDomains": ['), "edge.json: is not valid JSON at line 1, column 17: Unexpected end of JSON input");
+        assert.equal(refusal('\uFEFF{"sipDomains": [,]}'), "edge.json: is not valid JSON at line 1, column 17: Unexpected token ','");
+    });
+
     it("a key written again in another object is no repeat", () => {
         assert.deepEqual(read('{"a": {"name": 1}, "b": {"name": 2}, "name": 3}'), { a: { name: 1 }, b: { name: 2 }, name: 3 });
     });
