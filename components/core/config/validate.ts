@@ -301,6 +301,16 @@ function edgeWarnings(domains: DomainSpec[], edge: ParsedConfig["edge"], hosts: 
             out.warn(host.path, `${host.name} is a SIP domain's apex: a simple URL there sends every visitor of ${host.name} to the reverse proxy; use a name below it, such as meet.${host.name}`);
         }
     }
+    const clientPort = edge?.accessEdgeClientPort;
+    if (clientPort !== undefined && clientPort !== DEFAULTS.accessEdgeClientPort && onPremises.some((d) => d.externalAccess)) {
+        // Microsoft: a single IP for the three Edge services is "possible, though not recommended",
+        // the Access Edge then on another port (5061); with addresses of its own it has 443 to itself.
+        const own = (set: AddressSet): string => [...set.v4, ...set.v6].sort().join(" ");
+        const separate = hosts.filter((h) => (h.kind === "webConferencing" || h.kind === "av") && own(h.addresses) !== own(accessEdge));
+        out.warn("edge.accessEdgeClientPort", separate.length > 0
+            ? `is ${clientPort}, while the Access Edge has addresses of its own (${separate.map((h) => h.addresses.path).join(" and ")} use others): a client port other than 443 is for a single-IP Edge, whose three services share one address; with its own address the Access Edge takes 443, which remote clients reach through firewalls that let only 443 out`
+            : `is ${clientPort}: remote clients behind firewalls that let only 443 out cannot sign in; Microsoft calls a single-IP Edge, with the Access Edge on another port, "possible, though not recommended"`);
+    }
     if (onPremises.length > 0 && accessEdge.v4.length === 0 && accessEdge.v6.length > 0) {
         out.warn("edge.accessEdgeIps", "the Access Edge has only IPv6 addresses: Microsoft notes that IPv4 may still be needed (federation partners, clients and push notification services on IPv4 only)");
     }
