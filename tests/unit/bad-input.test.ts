@@ -78,6 +78,20 @@ const cases: BadCase[] = [
         issues: [["sipDomains[0].mobilty", /did you mean "mobility"/], ["sipDomains[1].name", /not a valid DNS name/]],
     },
     {
+        name: "a wrong type in a SIP domain object, a domain given twice and a private address at once, all reported",
+        config: configWith((c) => { c.sipDomains[0].xmpp = 1; c.sipDomains.push("Contoso.com"); c.edge.accessEdgeIps[0] = "10.0.0.1"; }),
+        issues: [
+            ["sipDomains[0].xmpp", /must be a boolean, got 1/],
+            ["sipDomains[2]", /"Contoso\.com" is given twice \(also at sipDomains\[0\]\.name\)/],
+            ["edge.accessEdgeIps[0]", /is a private address/],
+        ],
+    },
+    {
+        name: "an unknown hosting value beside a bad domain name, both reported",
+        config: configWith((c) => { c.sipDomains[0].hosting = "cloud"; c.sipDomains[1].name = "fabrikam..com"; }),
+        issues: [["sipDomains[0].hosting", /"cloud"/], ["sipDomains[1].name", /not a valid DNS name/]],
+    },
+    {
         name: "a bad list item stops at the shape: later indexes would not be trustworthy",
         config: configWith((c) => { c.sipDomains[0] = 42; c.sipDomains[1].name = "fabrikam..com"; }),
         issues: [["sipDomains[0]", /must be a domain name or an object with a name, got 42/]],

@@ -167,6 +167,16 @@ export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
     return out === "" ? "(root)" : out;
 }
 
+/**
+ * Of a union's issue, the issues of the one branch whose type matched what
+ * was given (a SIP domain given as an object: the object branch's), or
+ * undefined when none or several did.
+ */
+export function matchedUnionBranch(issue: z.core.$ZodIssueInvalidUnion): readonly z.core.$ZodIssue[] | undefined {
+    const matching = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === "invalid_type"));
+    return matching.length === 1 ? matching[0] : undefined;
+}
+
 /** Turns zod's issues into ours: one per problem, with its path and a message that says what is allowed. */
 export function toConfigIssues(error: { issues: readonly z.core.$ZodIssue[] }, prefix = "", base: readonly PropertyKey[] = []): ConfigIssue[] {
     const issues: ConfigIssue[] = [];
@@ -175,10 +185,9 @@ export function toConfigIssues(error: { issues: readonly z.core.$ZodIssue[] }, p
         if (issue.code === "invalid_union") {
             // A SIP domain is a name or an object: report the problems of the
             // branch whose type matched what was given, not "invalid input".
-            const matching = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === "invalid_type"));
-            const [only] = matching;
-            if (matching.length === 1 && only) {
-                issues.push(...toConfigIssues({ issues: only }, prefix, issue.path));
+            const branch = matchedUnionBranch(issue);
+            if (branch) {
+                issues.push(...toConfigIssues({ issues: branch }, prefix, issue.path));
                 continue;
             }
         }

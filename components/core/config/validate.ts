@@ -4,7 +4,8 @@
  * problem is collected with its field path and thrown once as `ConfigError`.
  */
 import { ConfigError, IssueCollector } from "./errors";
-import { configSchema, toConfigIssues, type ParsedConfig } from "./schema";
+import { configSchema, matchedUnionBranch, toConfigIssues, type ParsedConfig } from "./schema";
+import type * as z from "zod";
 import { Hosting, Microsoft365Cloud, ServerVersion } from "./types";
 import { domainKindSelector, ownerName, type DeploymentFacts, type DeploymentKindId, type DomainKindUse } from "../plan/catalogue";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
@@ -355,29 +356,42 @@ export function validateConfig(input: unknown): ValidatedConfig {
 }
 
 /**
+ * The paths zod objected to: each unknown key, each field in error, and
+ * within a SIP domain given as an object, its own fields in error (as
+ * `toConfigIssues` reports them), not the whole entry.
+ */
+function offendingPaths(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): PropertyKey[][] {
+    return issues.flatMap((issue): PropertyKey[][] => {
+        const path = [...base, ...issue.path];
+        if (issue.code === "invalid_union") {
+            const branch = matchedUnionBranch(issue);
+            if (branch) return offendingPaths(branch, path);
+        }
+        return issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...path, k]) : [path];
+    });
+}
+
+/**
  * A copy of `input` without the keys and fields zod objected to, or
  * `undefined` when that cannot give a faithful config (a bad list item would
  * leave a hole, and every later index would move).
  */
-function withoutOffendingFields(input: unknown, issues: readonly { code: string; path: PropertyKey[]; keys?: string[] }[]): unknown {
+function withoutOffendingFields(input: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
     let copy: unknown;
     try {
         copy = structuredClone(input);
     } catch {
         return undefined;
     }
-    for (const issue of issues) {
-        const targets = issue.code === "unrecognized_keys" ? (issue.keys ?? []).map((k) => [...issue.path, k]) : [issue.path];
-        for (const path of targets) {
-            const last = path[path.length - 1];
-            if (last === undefined || typeof last === "number") return undefined;
-            let parent: unknown = copy;
-            for (const key of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[key];
-            // Only plain objects are repaired; anything exotic (a String object,
-            // a typed array) stays as the shape errors describe it.
-            if (parent === null || typeof parent !== "object" || Object.getPrototypeOf(parent) !== Object.prototype) return undefined;
-            if (!Reflect.deleteProperty(parent, last)) return undefined;
-        }
+    for (const path of offendingPaths(issues)) {
+        const last = path[path.length - 1];
+        if (last === undefined || typeof last === "number") return undefined;
+        let parent: unknown = copy;
+        for (const key of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[key];
+        // Only plain objects are repaired; anything exotic (a String object,
+        // a typed array) stays as the shape errors describe it.
+        if (parent === null || typeof parent !== "object" || Object.getPrototypeOf(parent) !== Object.prototype) return undefined;
+        if (!Reflect.deleteProperty(parent, last)) return undefined;
     }
     return copy;
 }
