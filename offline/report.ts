@@ -5,7 +5,7 @@
  * certificate names, the warnings, the zone files and the Mermaid file written.
  */
 import type { Palette } from "../cli/color";
-import { certificateLines } from "../cli/plan-output";
+import { certificateLines, warningLines } from "../cli/plan-output";
 import { hangingWrap, tableRows } from "../cli/text-layout";
 import { describeRecordResource } from "./describe";
 import type { MockRun } from "./engine";
@@ -55,11 +55,8 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
         lines.push("");
     }
     lines.push(...certificateLines((component?.outputs.certificateSubjectNames ?? []) as string[]), "");
-    if (run.warnings.length > 0) {
-        lines.push(options.palette.yellow(`Warnings (${run.warnings.length}):`));
-        for (const warning of run.warnings) lines.push(...hangingWrap(warning, width, "  - "));
-        lines.push("");
-    }
+    // The block plan prints, word for word.
+    if (run.warnings.length > 0) lines.push(...warningLines(run.warnings, { width, palette: options.palette }), "");
     lines.push("Zone files (BIND loads them as they are; drop the placeholder SOA and NS to import them):");
     for (const file of options.zoneFiles) lines.push(`  ${file}`);
     lines.push("Discovery chains (a Mermaid flowchart; GitHub renders it in a ```mermaid block):", `  ${options.mermaidFile}`);

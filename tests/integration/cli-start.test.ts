@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unwrapped } from "../helpers/cli-text";
+import { builtCli } from "../helpers/build";
 
 const ROOT = join(__dirname, "..", "..");
 const USAGE = "Usage: npm start [-- [--stack NAME | --config-file FILE] [--provider route53|azure] [--out DIR]]";
@@ -133,5 +134,10 @@ describe("npm start: failures and width", function () {
         assert.deepEqual(stdout.split("\n").filter((l) => l.length > 100), []);
         assert.match(stdout, /^ {2}SRV +_sip\._tls\.contoso\.com +3600 +0 0 443 sip\.contoso\.com\n {8}azure-native\.dns\.RecordSet edge\/contoso\.com\/_sip\._tls\/SRV \(resourceGroupName rg-edge-dns,\n {10}zoneName contoso\.com, relativeRecordSetName _sip\._tls\)$/m);
         assert.match(stdout, /^Certificate subject names \(4\)\n {2}sip\.contoso\.com\n {2}sip\.fabrikam\.com\n {2}webcon\.contoso\.com\n {2}xmpp\.contoso\.com\n/m);
+        // The warnings block plan prints for the same stack, word for word.
+        const plan = spawnSync(process.execPath, [builtCli(), "plan", "--config", join(ROOT, "Pulumi.example.yaml")], { cwd: ROOT, encoding: "utf8" });
+        const block = /^Warnings \(\d+\)\n(?: {2}.*\n)+/m.exec(plan.stdout)?.[0];
+        assert.ok(block, plan.stdout);
+        assert.ok(stdout.includes(block), `npm start's warnings differ from plan's:\n${stdout}`);
     });
 });
