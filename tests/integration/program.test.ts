@@ -65,7 +65,7 @@ describe("npm start (offline)", function () {
             assert.match(stdout, /Zone fabrikam\.com: 2 record sets/);
             assert.match(stdout, /SRV +_sipfederationtls\._tcp\.contoso\.com +3600 +0 0 5061 sip\.contoso\.com/);
             assert.match(stdout, provider === "route53" ? /aws\.route53\.Record edge\/contoso\.com\/sip\/A/ : /azure-native\.dns\.RecordSet edge\/contoso\.com\/sip\/A \(resourceGroupName rg-edge-dns/);
-            assert.match(stdout, /Warnings \(4\):/);
+            assert.match(stdout, /^Warnings \(4\)$/m);
             assert.match(stdout, /pulumi up would create 14 resources/);
             for (const zone of ["contoso.com", "fabrikam.com"]) {
                 const file = join(out, `${zone}.zone`);
