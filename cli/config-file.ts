@@ -8,7 +8,7 @@
  */
 import { basename, extname } from "node:path";
 import type * as YamlModule from "yaml";
-import { ConfigError } from "../components/core/config/errors";
+import { ConfigError, type ConfigIssue } from "../components/core/config/errors";
 import { unknownKeyMessageFor } from "../components/core/config/schema";
 import { jsonErrorOffset } from "./json-position";
 import { fromPulumiString, PROGRAM_PROJECT, stackKeyProblems, STACK_CONFIG_KEYS } from "../components/core/config/from-file";
@@ -152,7 +152,29 @@ export function stackConfigMap(file: string, config: unknown): Record<string, un
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
         throw fileError(file, `is a Pulumi stack file whose config: is not a map of project:key to value, got ${config === null || config === undefined ? "nothing" : Array.isArray(config) ? "a list" : JSON.stringify(config)}`);
     }
+    const secrets = Object.entries(config).flatMap(([key, value]) => secretsIn(value, `config["${key}"]`));
+    if (secrets.length > 0) throw new ConfigError(secrets, `Cannot read ${file}`);
     return config as Record<string, unknown>;
+}
+
+/**
+ * The values of a stack file that Pulumi keeps encrypted (`secure: v1:...`,
+ * from `pulumi config set --secret`): only the engine decrypts them, with
+ * the stack's secrets provider, so a reader of the file cannot check them.
+ * Said where they are, rather than judged as the objects they look like
+ * (`dns.subscriptionId: must be a string`).
+ */
+function secretsIn(value: unknown, path: string, within = new Set<object>()): ConfigIssue[] {
+    // A YAML alias inside its own anchor makes a value that contains itself: looked into once.
+    if (value === null || typeof value !== "object" || within.has(value)) return [];
+    within.add(value);
+    const keys = Object.keys(value);
+    if (!Array.isArray(value) && keys.length === 1 && keys[0] === "secure" && typeof (value as { secure: unknown }).secure === "string") {
+        return [{ path, message: "is a secret (secure:), which only Pulumi's engine decrypts, with the stack's secrets provider: this file is read as it is; keep the value in plain config to check it here, or check with pulumi preview" }];
+    }
+    return Array.isArray(value)
+        ? value.flatMap((item: unknown, i) => secretsIn(item, `${path}[${i}]`, within))
+        : keys.flatMap((key) => secretsIn((value as Record<string, unknown>)[key], `${path}.${key}`, within));
 }
 
 /** The top-level keys of a Pulumi stack file (Pulumi.<stack>.yaml), none of which a deployment has. */

@@ -140,6 +140,20 @@ describe("plan on a file that is meant as a stack file but is not one", function
         assert.equal(unwrapped(run.stderr), "Invalid lync-edge-dns configuration (1 problem):\n  - config[\"lync-edge-dns:deployment\"]: is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path lync-edge-dns:deployment.<field> <value>; a key needs its project: lync-edge-dns:dns, not dns; lync-edge-dns:deployment, not deployment\n");
     });
 
+    it("a value kept encrypted (pulumi config set --secret) is said to be one, where it is, by plan and npm start's reader alike", () => {
+        const file = join(dir, "Pulumi.prod.yaml");
+        writeFileSync(file, `config:\n  lync-edge-dns:dns:\n    provider: azure\n    resourceGroupName: rg-dns\n    subscriptionId:\n      secure: v1:oOZL7Qz+9r7DYl8h:1k4JQbJcE4Xf5mBw7cQd1Vb4aNw=\n${DEPLOYMENT}`);
+        const problem = 'config["lync-edge-dns:dns"].subscriptionId: is a secret (secure:), which only Pulumi\'s engine decrypts, with the stack\'s secrets provider: this file is read as it is; keep the value in plain config to check it here, or check with pulumi preview';
+        const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(run.status, 1);
+        assert.equal(unwrapped(run.stderr).replaceAll(file, "Pulumi.prod.yaml"), `Cannot read Pulumi.prod.yaml (1 problem):\n  - ${problem}\n`);
+        assert.throws(() => readStackConfig(file), (error: unknown) => {
+            assert.ok(ConfigError.isInstance(error));
+            assert.deepEqual(error.issues.map((i) => `${i.path}: ${i.message}`), [problem]);
+            return true;
+        });
+    });
+
     it("config: as a list is refused in the same words by npm start's reader", () => {
         const file = join(dir, "Pulumi.prod.yaml");
         writeFileSync(file, cases[0]![1]);
