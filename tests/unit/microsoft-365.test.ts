@@ -56,6 +56,16 @@ describe("Microsoft 365: what is warned about", () => {
     });
 });
 
+describe("Microsoft 365 settings without an online domain", () => {
+    it("are warned about: no record uses them; with an online domain, no warning", () => {
+        const edge = { accessEdgeIps: ["131.107.155.10"] };
+        assert.deepEqual(planRecords({ sipDomains: [{ name: "contoso.com", hosting: "hybrid" }], edge, microsoft365: { cloud: "gccHigh" } }).warnings.filter((w) => w.startsWith("microsoft365")), [
+            "microsoft365: is given, but no SIP domain is online (hosting: online), so no record uses it: hybrid domains point on premises until they move",
+        ]);
+        assert.deepEqual(planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online" }], microsoft365: { cloud: "gccHigh" } }).warnings, []);
+    });
+});
+
 describe("Microsoft 365: what is refused", () => {
     it("refuses XMPP on an online domain, and a missing edge while a domain is on premises", () => {
         assert.throws(() => planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online", xmpp: true }, "fabrikam.com"] }), (error: unknown) => {

@@ -466,6 +466,10 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
         legacyClientRecords: parsed.microsoft365?.legacyClientRecords ?? DEFAULTS.legacyClientRecords,
     };
     checkPublishedNameLengths(domains, { labels, hasReverseProxy: reverseProxy !== undefined, microsoft365 }, out);
+    // Only online domains point to Microsoft 365; hybrid ones point on premises.
+    if (parsed.microsoft365 !== undefined && !domains.some((d) => d.hosting === Hosting.Online)) {
+        out.warn("microsoft365", "is given, but no SIP domain is online (hosting: online), so no record uses it: hybrid domains point on premises until they move");
+    }
     domainWarnings(domains, reverseProxy !== undefined, labels, out);
     edgeWarnings(domains, edge, hosts, accessEdge, out);
     out.throwIfAny();
