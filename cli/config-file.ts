@@ -94,7 +94,7 @@ function parseJson(file: string, text: string): unknown {
         const at = offset === undefined ? undefined : lineAndColumn(json, offset);
         const where = at ? ` at line ${at.line}, column ${at.column}` : "";
         // V8 quotes the text around the error after the message, newlines and all: the position says where.
-        const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (\.\.\.)?".*" is not valid JSON$/s, "").replace(/^JSON\.parse: /, "");
+        const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, "").replace(/ at position \d+$/, "").replace(/^JSON\.parse: /, "");
         throw fileError(file, `is not valid JSON${where}: ${what}`);
     }
     // JSON.parse keeps the last of a key given twice in one object, and says nothing: a
@@ -152,7 +152,9 @@ export function stackConfigMap(file: string, config: unknown): Record<string, un
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
         throw fileError(file, `is a Pulumi stack file whose config: is not a map of project:key to value, got ${config === null || config === undefined ? "nothing" : Array.isArray(config) ? "a list" : JSON.stringify(config)}`);
     }
-    const secrets = Object.entries(config).flatMap(([key, value]) => secretsIn(value, `config["${key}"]`));
+    // Only the values the program reads: another key's secret (a provider's credentials) is no concern of plan's.
+    const read = (key: string) => key.endsWith(`:${STACK_CONFIG_KEYS.deployment}`) || key.endsWith(`:${STACK_CONFIG_KEYS.dns}`);
+    const secrets = Object.entries(config).filter(([key]) => read(key)).flatMap(([key, value]) => secretsIn(value, `config["${key}"]`));
     if (secrets.length > 0) throw new ConfigError(secrets, `Cannot read ${file}`);
     return config as Record<string, unknown>;
 }

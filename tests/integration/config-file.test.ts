@@ -52,6 +52,11 @@ describe("a .json config file", () => {
         assert.equal(refusal('\uFEFF{"sipDomains": [,]}'), "edge.json: is not valid JSON at line 1, column 17: Unexpected token ','");
     });
 
+    it("cuts V8's quoted excerpt however V8 shortens it, and its position, from the message", () => {
+        assert.equal(refusal(`[1,\n]   \n${"x".repeat(200)}`), "edge.json: is not valid JSON at line 2, column 1: Unexpected token ']'");
+        assert.equal(refusal('{"a":1} x'), "edge.json: is not valid JSON at line 1, column 9: Unexpected non-whitespace character after JSON");
+    });
+
     it("a key written again in another object is no repeat", () => {
         assert.deepEqual(read('{"a": {"name": 1}, "b": {"name": 2}, "name": 3}'), { a: { name: 1 }, b: { name: 2 }, name: 3 });
     });

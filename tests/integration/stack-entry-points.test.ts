@@ -154,6 +154,14 @@ describe("plan on a file that is meant as a stack file but is not one", function
         });
     });
 
+    it("a secret in a key the program does not read (a provider's credentials) is none of plan's business", () => {
+        const file = join(dir, "Pulumi.prod.yaml");
+        writeFileSync(file, `config:\n  aws:secretKey:\n    secure: v1:oOZL7Qz+9r7DYl8h:1k4JQbJcE4Xf5mBw7cQd1Vb4aNw=\n${DNS}${DEPLOYMENT}`);
+        const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(run.status, 0, run.stderr);
+        assert.doesNotThrow(() => readStackConfig(file));
+    });
+
     it("config: as a list is refused in the same words by npm start's reader", () => {
         const file = join(dir, "Pulumi.prod.yaml");
         writeFileSync(file, cases[0]![1]);

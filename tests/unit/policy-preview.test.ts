@@ -159,4 +159,13 @@ describe("a federation SRV whose name is not known until the update", () => {
         const note = result.deferred.find((d) => d.policy === "lync-mobility-federation-srv")?.message ?? "";
         assert.match(note, new RegExp(`values of .*${second.urn.replace(/[$]/g, "\\$")}.* are not known until the update`));
     });
+
+    it("at preview, the known set's own fault is reported now though another SRV is unreadable", () => {
+        const outside = r53("_sipfederationtls._tcp.contoso.com", "SRV", ["0 0 5061 sip.fabrikam.com."], "Z0SECOND");
+        const unknownName = { ...second, props: { ...second.props, name: policyProxy.unknownStringValue } };
+        const result = runPack(atPreview([zone, outside, address], () => false).concat(atPreview([unknownName])), mobility);
+        assert.deepEqual(result.violations.filter((v) => v.policy === "lync-mobility-federation-srv").map((v) => v.message), [
+            `_sipfederationtls._tcp.contoso.com (mobility domain contoso.com) points to sip.fabrikam.com, outside contoso.com; the target must lie inside the domain: ${outside.urn}`,
+        ], describeResult(result));
+    });
 });

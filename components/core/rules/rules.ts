@@ -162,12 +162,14 @@ export const mobilityFederationSrv: Rule = {
             // records (their names are not known yet), and among the
             // undecided names. The unreadable are added once, after the
             // loop: adding them per domain made a preview quadratic.
-            if (sets.length < 2 && unreadable.length > 0) {
+            if (sets.length === 0 && unreadable.length > 0) {
                 needsUnreadable = true;
                 if (mayBe) undecided.addGroups(mayBe(federationName(domain)));
-                for (const set of sets) undecided.add(set.record.source);
                 continue;
             }
+            // One set known: whether it is the only one waits for the unreadable records,
+            // but its own faults (port, values, target) are certain now and reported below.
+            if (sets.length === 1 && unreadable.length > 0) needsUnreadable = true;
             const candidates = sets.length < 2 && mayBe ? mayBe(federationName(domain)) : NO_GROUPS;
             if (candidates.length > 0) {
                 undecided.addGroups(candidates);
