@@ -9,7 +9,6 @@
 import { basename, extname } from "node:path";
 import type * as YamlModule from "yaml";
 import { ConfigError, type ConfigIssue } from "../components/core/config/errors";
-import { unknownKeyMessageFor } from "../components/core/config/schema";
 import { jsonErrorOffset } from "./json-position";
 import { fromPulumiString, PROGRAM_PROJECT, stackKeyProblems, STACK_CONFIG_KEYS } from "../components/core/config/from-file";
 import { FileReadError, readTextFile } from "./read-file";
@@ -194,21 +193,6 @@ function isStackFile(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A stack file without a `<project>:deployment` key of another project
- * than the program's: what is near it (`myinfra:deploymnt`), and keys
- * written without their project (`deployment:`), which Pulumi never hands
- * a program.
- */
-function missingDeploymentHints(keys: readonly string[]): string[] {
-    const near = keys.filter((k) => k.includes(":") && unknownKeyMessageFor(k.split(":")[1] as string, [STACK_CONFIG_KEYS.deployment]).includes("did you mean"));
-    const bare = keys.filter((k) => !k.includes(":"));
-    return [
-        ...near.map((k) => `did you mean ${JSON.stringify(`${k.split(":")[0]}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`),
-        ...(bare.length > 0 ? [`a key needs its project: ${bare.map((k) => `${PROGRAM_PROJECT}:${k}, not ${k}`).join("; ")}`] : []),
-    ];
-}
-
-/**
  * Reads and parses the file; a stack file gives its deployment key. Throws
  * `ConfigError`. A stack file of the program's project (`lync-edge-dns:`
  * keys, or none of any project) is judged as the root program judges it
@@ -221,18 +205,10 @@ export function readDeploymentFile(file: string): DeploymentFile {
     const keys = Object.keys(stackConfig);
     const deploymentKeys = keys.filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));
     if (deploymentKeys.length > 1) throw fileError(file, `is a Pulumi stack file with ${deploymentKeys.length} deployment keys (${deploymentKeys.join(", ")}); keep one`);
-    const ours = keys.some((k) => k.startsWith(`${PROGRAM_PROJECT}:`)) || !keys.some((k) => k.includes(":"));
-    const project = deploymentKeys[0]?.slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length) ?? (ours ? PROGRAM_PROJECT : undefined);
-    if (project === undefined) {
-        const hints = missingDeploymentHints(keys);
-        throw fileError(file, `is a Pulumi stack file without a <project>:${STACK_CONFIG_KEYS.deployment} key (e.g. ${PROGRAM_PROJECT}:${STACK_CONFIG_KEYS.deployment})${hints.map((h) => `; ${h}`).join("")}`);
-    }
+    // Without a deployment key the stack is taken as the program's, as `pulumi up` of this program takes it.
+    const project = deploymentKeys[0]?.slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length) ?? PROGRAM_PROJECT;
     const problems = stackKeyProblems(keys, project);
-    if (problems.length > 0) {
-        // Keys without their project are this file's mistake, which Pulumi would not pass on: said beside the missing deployment.
-        const hints = missingDeploymentHints(keys.filter((k) => !k.includes(":")));
-        throw new ConfigError(problems.map((p) => (hints.length > 0 && p.path.endsWith(`:${STACK_CONFIG_KEYS.deployment}"]`) ? { ...p, message: `${p.message}; ${hints.join("; ")}` } : p)));
-    }
+    if (problems.length > 0) throw new ConfigError(problems);
     const deploymentKey = `${project}:${STACK_CONFIG_KEYS.deployment}`;
     return {
         config: fromPulumiString(stackConfig[deploymentKey]),

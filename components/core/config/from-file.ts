@@ -82,9 +82,25 @@ export function stackKeyProblems(keys: readonly string[], project: string): Conf
     const problems = strayStackKeys(keys, project);
     const deployment = `${project}:${STACK_CONFIG_KEYS.deployment}`;
     if (!keys.includes(deployment)) {
-        problems.push({ path: `config["${deployment}"]`, message: `is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path ${deployment}.<field> <value>` });
+        // The project's own near misses are its stray keys, said above.
+        const hints = missingDeploymentHints(keys.filter((k) => !k.startsWith(`${project}:`)));
+        problems.push({ path: `config["${deployment}"]`, message: `is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path ${deployment}.<field> <value>${hints.map((h) => `; ${h}`).join("")}` });
     }
     return problems;
+}
+
+/**
+ * What may have been meant where the deployment is missing: another
+ * project's near miss (`myinfra:deploymnt`), and keys written without
+ * their project (`deployment:`), which Pulumi never hands a program.
+ */
+function missingDeploymentHints(keys: readonly string[]): string[] {
+    const near = keys.filter((k) => k.includes(":") && !k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`) && nearestName(k.slice(k.indexOf(":") + 1), [STACK_CONFIG_KEYS.deployment]) !== undefined);
+    const bare = keys.filter((k) => !k.includes(":"));
+    return [
+        ...near.map((k) => `did you mean ${JSON.stringify(`${k.slice(0, k.indexOf(":"))}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`),
+        ...(bare.length > 0 ? [`a key needs its project: ${bare.map((k) => `${PROGRAM_PROJECT}:${k}, not ${k}`).join("; ")}`] : []),
+    ];
 }
 
 /**
