@@ -23,7 +23,9 @@ describe("the Access Edge's client port", () => {
         const warning = 'edge.accessEdgeClientPort: is 5061: remote clients behind firewalls that let only 443 out cannot sign in; Microsoft calls a single-IP Edge, with the Access Edge on another port, "possible, though not recommended"';
         const single = { accessEdgeIps: ["131.107.155.10"], accessEdgeClientPort: 5061, webConferencing: { fqdn: "webcon.contoso.com", ips: ["131.107.155.10"] }, av: { fqdn: "av.contoso.com", ips: ["131.107.155.10"] } };
         const pool = { accessEdgeIps: ["131.107.155.10", "131.107.155.11"], accessEdgeClientPort: 5061 };
-        for (const edge of [single, pool]) {
+        // The Access Edge with an IPv6 address beside the IPv4 one the other services share: still one address for all three.
+        const dualStack = { ...single, accessEdgeIps: ["131.107.155.10", "2001:4898::10"] };
+        for (const edge of [single, pool, dualStack]) {
             const plan = planRecords({ ...externalAccess, edge });
             assert.deepEqual(portWarnings(plan.warnings), [warning]);
             const sipTls = plan.zones[0]?.records.find((r) => r.name === "_sip._tls.contoso.com");

@@ -306,8 +306,9 @@ function edgeWarnings(domains: DomainSpec[], edge: ParsedConfig["edge"], hosts: 
     if (clientPort !== undefined && clientPort !== DEFAULTS.accessEdgeClientPort && onPremises.some((d) => d.externalAccess)) {
         // Microsoft: a single IP for the three Edge services is "possible, though not recommended",
         // the Access Edge then on another port (5061); with addresses of its own it has 443 to itself.
-        const own = (set: AddressSet): string => [...set.v4, ...set.v6].sort().join(" ");
-        const separate = hosts.filter((h) => (h.kind === "webConferencing" || h.kind === "av") && own(h.addresses) !== own(accessEdge));
+        // Another service on an address the Access Edge does not have means the Access Edge has its own.
+        const accessAddresses = new Set([...accessEdge.v4, ...accessEdge.v6]);
+        const separate = hosts.filter((h) => (h.kind === "webConferencing" || h.kind === "av") && [...h.addresses.v4, ...h.addresses.v6].some((a) => !accessAddresses.has(a)));
         out.warn("edge.accessEdgeClientPort", separate.length > 0
             ? `is ${clientPort}, while the Access Edge has addresses of its own (${separate.map((h) => h.addresses.path).join(" and ")} use others): a client port other than 443 is for a single-IP Edge, whose three services share one address; with its own address the Access Edge takes 443, which remote clients reach through firewalls that let only 443 out`
             : `is ${clientPort}: remote clients behind firewalls that let only 443 out cannot sign in; Microsoft calls a single-IP Edge, with the Access Edge on another port, "possible, though not recommended"`);
