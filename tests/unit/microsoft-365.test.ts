@@ -66,6 +66,19 @@ describe("Microsoft 365 settings without an online domain", () => {
     });
 });
 
+describe("On-premises settings when every domain is online", () => {
+    it("srv and hostnames are warned about: no record uses them [TO]; one domain on premises uses them, no warning", () => {
+        const settings = { srv: { priority: 10, weight: 5 }, hostnames: { accessEdge: "access", xmpp: "chat" } };
+        assert.deepEqual(planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online" }], ...settings }).warnings, [
+            "srv: is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's SRV records carry Microsoft 365's priority 100 and weight 1",
+            "hostnames: is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's (sip.<domain> and lyncdiscover.<domain> CNAMEs)",
+        ]);
+        const mixed = planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online" }, "fabrikam.com"], edge: { accessEdgeIps: ["131.107.155.10"] }, ...settings });
+        assert.deepEqual(mixed.warnings.filter((w) => /^(srv|hostnames):/.test(w)), []);
+        assert.ok(mixed.zones.some((z) => z.records.some((r) => r.name === "access.fabrikam.com")));
+    });
+});
+
 describe("Microsoft 365: what is refused", () => {
     it("refuses XMPP on an online domain, and a missing edge while a domain is on premises", () => {
         assert.throws(() => planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online", xmpp: true }, "fabrikam.com"] }), (error: unknown) => {

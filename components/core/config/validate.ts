@@ -471,6 +471,12 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
     if (parsed.microsoft365 !== undefined && !domains.some((d) => d.hosting === Hosting.Online)) {
         out.warn("microsoft365", "is given, but no SIP domain is online (hosting: online), so no record uses it: hybrid domains point on premises until they move");
     }
+    // srv and hostnames shape the records that point on premises; an online
+    // domain's are Microsoft's own rows (priority 100, weight 1, sip.<d>).
+    if (domains.every((d) => d.hosting === Hosting.Online)) {
+        if (parsed.srv !== undefined) out.warn("srv", "is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's SRV records carry Microsoft 365's priority 100 and weight 1");
+        if (parsed.hostnames !== undefined) out.warn("hostnames", "is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's (sip.<domain> and lyncdiscover.<domain> CNAMEs)");
+    }
     domainWarnings(domains, reverseProxy !== undefined, labels, out);
     edgeWarnings(domains, edge, hosts, accessEdge, out);
     out.throwIfAny();
