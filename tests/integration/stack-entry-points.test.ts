@@ -68,6 +68,8 @@ const cases: [name: string, stack: string][] = [
     ["an empty config", "config: {}\n"],
     ["only another project's keys: a new stack after pulumi config set aws:region", "config:\n  aws:region: us-east-1\n"],
     ["another project's misspelt deployment key", "config:\n  myinfra:deploymnt: {}\n"],
+    // Pulumi refuses a key that is not <namespace>:<name> before the program runs; both say so.
+    ["a key without its project beside a valid deployment", `config:\n${DNS}${DEPLOYMENT}  ttl: 300\n`],
     // What `pulumi stack init` leaves with the passphrase secrets provider, before any config is set.
     ["a new stack: its encryption salt and no config yet", "encryptionsalt: v1:2oLmNlx9sso=:v1:1/Rl6lwg2aZ0rZHh:Fh4kSw6ng2TZM3GqEmYwlfQVHnUMeQ==\n"],
 ];
@@ -132,12 +134,27 @@ describe("plan on a file that is meant as a stack file but is not one", function
         });
     }
 
-    it("keys without their project: the program's missing deployment, and what the keys lack, exit 1", () => {
+    // Pulumi parses every stack file key as <namespace>:<name> (config.ParseKey)
+    // and refuses the file otherwise, before any program runs.
+    it("keys without their project: each said, with the key it should be, exit 1", () => {
         const file = join(dir, "Pulumi.prod.yaml");
         writeFileSync(file, "config:\n  dns: { provider: route53 }\n  deployment:\n    sipDomains: [contoso.com]\n");
         const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
         assert.equal(run.status, 1);
-        assert.equal(unwrapped(run.stderr), "Invalid lync-edge-dns configuration (1 problem):\n  - config[\"lync-edge-dns:deployment\"]: is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path lync-edge-dns:deployment.<field> <value>; a key needs its project: lync-edge-dns:dns, not dns; lync-edge-dns:deployment, not deployment\n");
+        assert.equal(unwrapped(run.stderr), [
+            "Invalid lync-edge-dns configuration (2 problems):",
+            '  - config["dns"]: has no project: Pulumi refuses a stack file key that is not <project>:<key>; write lync-edge-dns:dns',
+            '  - config["deployment"]: has no project: Pulumi refuses a stack file key that is not <project>:<key>; write lync-edge-dns:deployment',
+            "",
+        ].join("\n"));
+    });
+
+    it("a key without its project beside a valid deployment is refused too, naming the deployment's project, exit 1", () => {
+        const file = join(dir, "Pulumi.prod.yaml");
+        writeFileSync(file, "config:\n  myinfra:deployment:\n    sipDomains: [contoso.com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n  ttl: 300\n");
+        const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(run.status, 1);
+        assert.equal(unwrapped(run.stderr), 'Invalid lync-edge-dns configuration (1 problem):\n  - config["ttl"]: has no project: Pulumi refuses a stack file key that is not <project>:<key>, and myinfra:ttl is not a key the program reads either: ttl is a field of myinfra:deployment: give it inside that value (pulumi config set --path myinfra:deployment.ttl <value>)\n');
     });
 
     it("a value kept encrypted (pulumi config set --secret) is said to be one, where it is, by plan and npm start's reader alike", () => {

@@ -74,14 +74,27 @@ function strayKeyMessage(name: string, project: string, known: readonly string[]
 /**
  * What is wrong with the keys of a stack's config for the program of
  * `project`, as `pulumi up` and `lync-edge-dns plan` both say it: each key
- * of the project it never reads (`strayStackKeys`), and a missing
- * `<project>:deployment`. (A missing DNS target is the component's to
- * report, beside the deployment's own mistakes.)
+ * of the project it never reads (`strayStackKeys`), each key without a
+ * project, and a missing `<project>:deployment`. (A missing DNS target is
+ * the component's to report, beside the deployment's own mistakes.)
  */
 export function stackKeyProblems(keys: readonly string[], project: string): ConfigIssue[] {
     const problems = strayStackKeys(keys, project);
+    // Pulumi refuses such a file before any program runs (a config key is
+    // `<namespace>:<name>`, its config.ParseKey): so plan does too.
+    const bare = keys.filter((k) => !k.includes(":"));
+    const known = Object.values(STACK_CONFIG_KEYS).map((k) => `${project}:${k}`);
+    for (const k of bare) {
+        const refused = "has no project: Pulumi refuses a stack file key that is not <project>:<key>";
+        // With its project it may still be no key the program reads (`ttl:`): said at once.
+        const message = known.includes(`${project}:${k}`)
+            ? `${refused}; write ${project}:${k}`
+            : `${refused}, and ${project}:${k} is not a key the program reads either: ${strayKeyMessage(k, project, known).replace(/^unknown key; /, "")}`;
+        problems.push({ path: `config["${k}"]`, message });
+    }
     const deployment = `${project}:${STACK_CONFIG_KEYS.deployment}`;
-    if (!keys.includes(deployment)) {
+    // A bare `deployment:` is the deployment without its project, said above.
+    if (!keys.includes(deployment) && !bare.includes(STACK_CONFIG_KEYS.deployment)) {
         // The project's own near misses are its stray keys, said above.
         const hints = missingDeploymentHints(keys.filter((k) => !k.startsWith(`${project}:`)));
         problems.push({ path: `config["${deployment}"]`, message: `is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path ${deployment}.<field> <value>${hints.map((h) => `; ${h}`).join("")}` });
@@ -89,18 +102,10 @@ export function stackKeyProblems(keys: readonly string[], project: string): Conf
     return problems;
 }
 
-/**
- * What may have been meant where the deployment is missing: another
- * project's near miss (`myinfra:deploymnt`), and keys written without
- * their project (`deployment:`), which Pulumi never hands a program.
- */
+/** What may have been meant where the deployment is missing: another project's near miss (`myinfra:deploymnt`). */
 function missingDeploymentHints(keys: readonly string[]): string[] {
     const near = keys.filter((k) => k.includes(":") && !k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`) && nearestName(k.slice(k.indexOf(":") + 1), [STACK_CONFIG_KEYS.deployment]) !== undefined);
-    const bare = keys.filter((k) => !k.includes(":"));
-    return [
-        ...near.map((k) => `did you mean ${JSON.stringify(`${k.slice(0, k.indexOf(":"))}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`),
-        ...(bare.length > 0 ? [`a key needs its project: ${bare.map((k) => `${PROGRAM_PROJECT}:${k}, not ${k}`).join("; ")}`] : []),
-    ];
+    return near.map((k) => `did you mean ${JSON.stringify(`${k.slice(0, k.indexOf(":"))}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`);
 }
 
 /**
