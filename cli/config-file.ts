@@ -6,7 +6,8 @@
  * A `.json` file is parsed with `JSON.parse` (and never loads the YAML
  * parser); anything else with the YAML parser, which also reads JSON.
  */
-import { basename, extname } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
 import type * as YamlModule from "yaml";
 import { ConfigError, type ConfigIssue } from "../components/core/config/errors";
 import { jsonErrorOffset } from "./json-position";
@@ -192,11 +193,36 @@ function isStackFile(value: unknown): value is Record<string, unknown> {
     return keys.includes("config") || (keys.length > 0 && keys.every((k) => STACK_FILE_KEYS.includes(k)));
 }
 
+/** The name Pulumi gives a stack's file: `Pulumi.<stack>.yaml`, beside the project's `Pulumi.yaml`. */
+const STACK_FILE_NAME = /^Pulumi\.[^.].*\.ya?ml$/i;
+
+/**
+ * The project a stack file belongs to, as `pulumi up` knows it: the `name:`
+ * of the `Pulumi.yaml` (or `.yml`) beside it. Undefined when there is none,
+ * or it has no name (Pulumi would refuse it; its own error says why).
+ */
+function projectBeside(file: string): string | undefined {
+    if (!STACK_FILE_NAME.test(basename(file))) return undefined;
+    for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
+        let text: string;
+        try {
+            text = readFileSync(join(dirname(file), name), "utf8");
+        } catch {
+            continue;
+        }
+        const document = yamlDocument(text);
+        const project = document.errors.length === 0 ? (document.toJS() as { name?: unknown } | null)?.name : undefined;
+        return typeof project === "string" && project !== "" ? project : undefined;
+    }
+    return undefined;
+}
+
 /**
  * Reads and parses the file; a stack file gives its deployment key. Throws
- * `ConfigError`. A stack file of the program's project (`lync-edge-dns:`
- * keys, or none of any project) is judged as the root program judges it
- * (`stackKeyProblems`): the same problems, in the same words.
+ * `ConfigError`. A stack file is judged as `pulumi up` of its project
+ * judges it (`stackKeyProblems`): the same problems, in the same words. Its
+ * project is the one whose `Pulumi.yaml` sits beside it; without one, the
+ * project of its deployment key, or the program's when it has none.
  */
 export function readDeploymentFile(file: string): DeploymentFile {
     const value = readConfigDocument(file);
@@ -204,9 +230,11 @@ export function readDeploymentFile(file: string): DeploymentFile {
     const stackConfig = stackConfigMap(file, value.config ?? {});
     const keys = Object.keys(stackConfig);
     const deploymentKeys = keys.filter((k) => k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`));
-    if (deploymentKeys.length > 1) throw fileError(file, `is a Pulumi stack file with ${deploymentKeys.length} deployment keys (${deploymentKeys.join(", ")}); keep one`);
+    // Another project's keys are that project's business, as they are Pulumi's: only the project's own are read.
+    const beside = projectBeside(file);
+    if (beside === undefined && deploymentKeys.length > 1) throw fileError(file, `is a Pulumi stack file with ${deploymentKeys.length} deployment keys (${deploymentKeys.join(", ")}); keep one (beside its project's Pulumi.yaml, a stack file is read as that project's)`);
     // Without a deployment key the stack is taken as the program's, as `pulumi up` of this program takes it.
-    const project = deploymentKeys[0]?.slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length) ?? PROGRAM_PROJECT;
+    const project = beside ?? deploymentKeys[0]?.slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length) ?? PROGRAM_PROJECT;
     const problems = stackKeyProblems(keys, project);
     if (problems.length > 0) throw new ConfigError(problems);
     const deploymentKey = `${project}:${STACK_CONFIG_KEYS.deployment}`;

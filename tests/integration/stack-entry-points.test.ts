@@ -68,6 +68,9 @@ const cases: [name: string, stack: string][] = [
     ["an empty config", "config: {}\n"],
     ["only another project's keys: a new stack after pulumi config set aws:region", "config:\n  aws:region: us-east-1\n"],
     ["another project's misspelt deployment key", "config:\n  myinfra:deploymnt: {}\n"],
+    // Beside the program's Pulumi.yaml the file is the program's: another project's keys are not read.
+    ["another project's deployment beside the program's", `config:\n${DNS}${DEPLOYMENT}  myinfra:deployment: { sipDomains: [fabrikam.com] }\n`],
+    ["another project's deployment and a key of the program's, without the program's deployment", `config:\n  lync-edge-dns:ttl: 300\n  myinfra:deployment:\n    sipDomains: [contoso.com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n`],
     // Pulumi refuses a key that is not <namespace>:<name> before the program runs; both say so.
     ["a key without its project beside a valid deployment", `config:\n${DNS}${DEPLOYMENT}  ttl: 300\n`],
     // What `pulumi stack init` leaves with the passphrase secrets provider, before any config is set.
@@ -77,7 +80,11 @@ const cases: [name: string, stack: string][] = [
 describe("one stack file, two entry points: plan and the root program", function () {
     this.timeout(120_000);
     let dir: string;
-    before(() => { dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-stacks-")); });
+    before(() => {
+        dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-stacks-"));
+        // As in a project: the stack files beside the program's Pulumi.yaml, which names whose they are.
+        writeFileSync(join(dir, "Pulumi.yaml"), "name: lync-edge-dns\nruntime: nodejs\n");
+    });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
     cases.forEach(([name, stack], i) => {
@@ -122,7 +129,7 @@ describe("plan on a file that is meant as a stack file but is not one", function
 
     const cases: [name: string, stack: string, problem: string][] = [
         ["config: as a list", "config:\n  - lync-edge-dns:deployment: {}\n", "is a Pulumi stack file whose config: is not a map of project:key to value, got a list"],
-        ["two deployment keys", `config:\n${DNS}${DEPLOYMENT}  other:deployment: {}\n`, "is a Pulumi stack file with 2 deployment keys (lync-edge-dns:deployment, other:deployment); keep one"],
+        ["two deployment keys", `config:\n${DNS}${DEPLOYMENT}  other:deployment: {}\n`, "is a Pulumi stack file with 2 deployment keys (lync-edge-dns:deployment, other:deployment); keep one (beside its project's Pulumi.yaml, a stack file is read as that project's)"],
     ];
     for (const [name, stack, problem] of cases) {
         it(`${name}: says so, exit 1`, () => {
@@ -155,6 +162,20 @@ describe("plan on a file that is meant as a stack file but is not one", function
         const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
         assert.equal(run.status, 1);
         assert.equal(unwrapped(run.stderr), 'Invalid lync-edge-dns configuration (1 problem):\n  - config["ttl"]: has no project: Pulumi refuses a stack file key that is not <project>:<key>, and myinfra:ttl is not a key the program reads either: ttl is a field of myinfra:deployment: give it inside that value (pulumi config set --path myinfra:deployment.ttl <value>)\n');
+    });
+
+    it("beside another project's Pulumi.yaml, that project's deployment is planned, and this program's keys are another project's", () => {
+        const project = mkdtempSync(join(tmpdir(), "lync-edge-dns-myinfra-"));
+        try {
+            writeFileSync(join(project, "Pulumi.yaml"), "name: myinfra\nruntime: nodejs\n");
+            const file = join(project, "Pulumi.prod.yaml");
+            writeFileSync(file, `config:\n${DNS}${DEPLOYMENT}  myinfra:deployment:\n    sipDomains: [fabrikam.com]\n    edge: { accessEdgeIps: [131.107.155.10] }\n`);
+            const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file, "--format", "json"], { cwd: ROOT, encoding: "utf8" });
+            assert.equal(run.status, 0, run.stderr);
+            assert.deepEqual((JSON.parse(run.stdout) as { zones: { zone: string }[] }).zones.map((z) => z.zone), ["fabrikam.com"]);
+        } finally {
+            rmSync(project, { recursive: true, force: true });
+        }
     });
 
     it("a value kept encrypted (pulumi config set --secret) is said to be one, where it is, by plan and npm start's reader alike", () => {
