@@ -236,8 +236,13 @@ export function readDeploymentFile(file: string): DeploymentFile {
     // Without a deployment key the stack is taken as the program's, as `pulumi up` of this program takes it.
     const project = beside ?? deploymentKeys[0]?.slice(0, -`:${STACK_CONFIG_KEYS.deployment}`.length) ?? PROGRAM_PROJECT;
     const problems = stackKeyProblems(keys, project);
-    if (problems.length > 0) throw new ConfigError(problems);
     const deploymentKey = `${project}:${STACK_CONFIG_KEYS.deployment}`;
+    // A stack may take its config from Pulumi ESC environments, which only Pulumi reads: say so where the deployment is missing.
+    const missing = problems.find((p) => p.path === `config["${deploymentKey}"]`);
+    if (missing && value.environment !== undefined) {
+        missing.message += "; this stack imports Pulumi ESC environments (environment:), whose values only Pulumi reads: plan reads the file as it is, so give the deployment in it, or check with pulumi preview";
+    }
+    if (problems.length > 0) throw new ConfigError(problems);
     return {
         config: fromPulumiString(stackConfig[deploymentKey]),
         dns: fromPulumiString(stackConfig[`${project}:${STACK_CONFIG_KEYS.dns}`]),

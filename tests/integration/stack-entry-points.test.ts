@@ -178,6 +178,14 @@ describe("plan on a file that is meant as a stack file but is not one", function
         }
     });
 
+    it("a stack whose config comes from Pulumi ESC (environment:) and has no deployment in the file: says that plan cannot read the environment, exit 1", () => {
+        const file = join(dir, "Pulumi.prod.yaml");
+        writeFileSync(file, "environment:\n  - edge-dns/prod\n");
+        const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(run.status, 1);
+        assert.equal(unwrapped(run.stderr), 'Invalid lync-edge-dns configuration (1 problem):\n  - config["lync-edge-dns:deployment"]: is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path lync-edge-dns:deployment.<field> <value>; this stack imports Pulumi ESC environments (environment:), whose values only Pulumi reads: plan reads the file as it is, so give the deployment in it, or check with pulumi preview\n');
+    });
+
     it("a value kept encrypted (pulumi config set --secret) is said to be one, where it is, by plan and npm start's reader alike", () => {
         const file = join(dir, "Pulumi.prod.yaml");
         writeFileSync(file, `config:\n  lync-edge-dns:dns:\n    provider: azure\n    resourceGroupName: rg-dns\n    subscriptionId:\n      secure: v1:oOZL7Qz+9r7DYl8h:1k4JQbJcE4Xf5mBw7cQd1Vb4aNw=\n${DEPLOYMENT}`);
