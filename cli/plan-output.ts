@@ -40,12 +40,23 @@ export function certificateLines(names: readonly string[]): string[] {
     return [`Certificate subject names (${names.length})`, ...names.map((n) => `  ${n}`)];
 }
 
+/**
+ * The FOR cell: a record set's roles, with a parenthetical that every one of
+ * them ends with said once, at the end (`client autodiscover; mobility
+ * autodiscover (reverse proxy)`).
+ */
+export function rolesText(roles: readonly string[]): string {
+    const suffix = / \([^()]*\)$/.exec(roles[0] ?? "")?.[0];
+    if (roles.length < 2 || suffix === undefined || !roles.every((r) => r.endsWith(suffix))) return roles.join("; ");
+    return `${roles.map((r) => r.slice(0, -suffix.length)).join("; ")}${suffix}`;
+}
+
 function zoneLines(zone: string, records: readonly TracedRecordSet[], style: TableStyle): string[] {
     const ttl = records[0]?.ttl;
     // One TTL for the whole zone (the usual case) goes in the heading, leaving the width to the records.
     const uniformTtl = records.every((r) => r.ttl === ttl);
     const rows = records.map((r) => [
-        r.type, r.name, ...(uniformTtl ? [] : [String(r.ttl)]), r.values.join(", "), r.origin.roles.join("; "),
+        r.type, r.name, ...(uniformTtl ? [] : [String(r.ttl)]), r.values.join(", "), rolesText(r.origin.roles),
     ]);
     const words = (column: number) => longestWord(rows.map((row) => row[column] ?? ""));
     const last = rows[0]?.length ?? 0;

@@ -1,6 +1,7 @@
 /** Word wrapping for people (cli/text-layout.ts), held to its rule read plainly. */
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { rolesText } from "../../cli/plan-output";
 import { wrapText } from "../../cli/text-layout";
 
 /**
@@ -44,5 +45,15 @@ describe("wrapText", () => {
         fc.assert(fc.property(text, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (t, width, restWidth) => {
             assert.deepEqual(wrapText(t, width, true, restWidth), wrapByTheRule(t, width, restWidth));
         }), { numRuns: 3000 });
+    });
+});
+
+describe("the FOR cell of plan's table", () => {
+    it("says a parenthetical every role ends with once, at the end; other roles as they are", () => {
+        assert.equal(rolesText(["client autodiscover (reverse proxy)", "mobility autodiscover (reverse proxy)"]), "client autodiscover; mobility autodiscover (reverse proxy)");
+        assert.equal(rolesText(["Access Edge host (SRV target)", "client autodiscover (reverse proxy)"]), "Access Edge host (SRV target); client autodiscover (reverse proxy)");
+        assert.equal(rolesText(["SIP federation discovery and public IM connectivity", "mobility push notifications"]), "SIP federation discovery and public IM connectivity; mobility push notifications");
+        assert.equal(rolesText(["client autodiscover (reverse proxy)"]), "client autodiscover (reverse proxy)");
+        assert.equal(rolesText([]), "");
     });
 });
