@@ -65,11 +65,30 @@ function fakeId(prefix: string, ...parts: string[]): string {
     return prefix + createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 14).toUpperCase();
 }
 
-/** The outputs a real provider would add to a resource's inputs; `invent` makes up an id the cloud would give. */
-function computedState(type: string, inputs: Record<string, unknown>, invent: typeof fakeId): Record<string, unknown> {
+/**
+ * A Route 53 record's `fqdn` as the provider gives it: the name within its
+ * zone (Route 53 takes `sip` in contoso.com as `sip.contoso.com`), without
+ * the trailing dot. `zoneNames` holds the zones whose ids the run made up.
+ */
+function route53Fqdn(inputs: Record<string, unknown>, zones: MockZones): string {
+    const name = String(inputs.name).replace(/\.$/, "");
+    const zone = zones.nameOf(String(inputs.zoneId))?.replace(/\.$/, "");
+    if (zone === undefined) return name;
+    const [lower, lowerZone] = [name.toLowerCase(), zone.toLowerCase()];
+    return lower === lowerZone || lower.endsWith(`.${lowerZone}`) ? name : `${name}.${zone}`;
+}
+
+/** The hosted zones of a run: ids made up for zone names, and back. */
+interface MockZones {
+    idOf(name: string): string;
+    nameOf(id: string): string | undefined;
+}
+
+/** The outputs a real provider would add to a resource's inputs; a hosted zone's id is made up by `zones`. */
+function computedState(type: string, inputs: Record<string, unknown>, zones: MockZones): Record<string, unknown> {
     switch (type) {
         case "aws:route53/record:Record":
-            return { fqdn: String(inputs.name).replace(/\.$/, "") };
+            return { fqdn: route53Fqdn(inputs, zones) };
         case "azure-native:dns:RecordSet": {
             const rel = String(inputs.relativeRecordSetName);
             return { fqdn: `${rel === "@" ? "" : `${rel}.`}${String(inputs.zoneName)}.`, name: rel, type: `Microsoft.Network/dnszones/${String(inputs.recordType)}` };
@@ -77,15 +96,15 @@ function computedState(type: string, inputs: Record<string, unknown>, invent: ty
         case "azure-native:resources:ResourceGroup":
             return { name: inputs.resourceGroupName };
         case "aws:route53/zone:Zone":
-            return { zoneId: invent("Z", String(inputs.name)) };
+            return { zoneId: zones.idOf(String(inputs.name)) };
         default:
             return {};
     }
 }
 
-function invokeResult(token: string, inputs: Record<string, unknown>, invent: typeof fakeId): Record<string, unknown> {
+function invokeResult(token: string, inputs: Record<string, unknown>, zones: MockZones): Record<string, unknown> {
     if (token === "aws:route53/getZone:getZone") {
-        const id = invent("Z", String(inputs.name));
+        const id = zones.idOf(String(inputs.name));
         return { ...inputs, id, zoneId: id, name: inputs.name };
     }
     return inputs;
@@ -105,10 +124,15 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const parents = new Map<pulumi.Resource, pulumi.Resource | undefined>();
     const optionsByName = new Map<string, NonNullable<RegisteredResource["options"]>>();
     const placeholders = new Set<string>();
-    const invent: typeof fakeId = (prefix, ...parts) => {
-        const id = fakeId(prefix, ...parts);
-        placeholders.add(id);
-        return id;
+    const zoneNames = new Map<string, string>();
+    const zones: MockZones = {
+        idOf(name) {
+            const id = fakeId("Z", name);
+            placeholders.add(id);
+            zoneNames.set(id, name);
+            return id;
+        },
+        nameOf: (id) => zoneNames.get(id),
     };
 
     pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
@@ -118,11 +142,11 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
             // The SDK hands the `import` option's ID to the mock as `id` ("" when there is none).
             const importId = args.id || undefined;
             registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined, importId });
-            return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs, invent) } };
+            return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs, zones) } };
         },
         call(args) {
             invokes.push({ token: args.token, inputs: args.inputs });
-            return invokeResult(args.token, args.inputs, invent);
+            return invokeResult(args.token, args.inputs, zones);
         },
     }, project, stack, options.preview ?? false);
 

@@ -4,6 +4,7 @@
  * planned records for Route 53 and for Azure DNS, and `npm start` prints them
  * and writes zone files that BIND loads.
  */
+import * as aws from "@pulumi/aws";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planRecords } from "../../components";
 import { describeRecordResource } from "../../offline/describe";
-import { runProgramFile } from "../../offline/engine";
+import { runProgramFile, runUnderMocks } from "../../offline/engine";
 import { readStackConfig } from "../../offline/stack-file";
 import { checkZone } from "../helpers/tools";
 
@@ -48,6 +49,19 @@ describe("the root program with the example stack", () => {
             assert.ok(names.includes(expected), expected);
         }
         assert.ok(!names.includes("SRV _sip._tls.fabrikam.com"), "fabrikam.com is federation only");
+    });
+});
+
+describe("the mock engine's Route 53 records", () => {
+    it("give the fqdn Route 53 gives: a name relative to its zone completed with the zone, an absolute one as it is", async () => {
+        const run = await runUnderMocks(() => {
+            const zone = aws.route53.getZoneOutput({ name: "contoso.com" });
+            for (const [logical, name] of [["relative", "sip"], ["absolute", "meet.contoso.com."], ["apex", "contoso.com"], ["other case", "WebCon.Contoso.com"]]) {
+                new aws.route53.Record(logical as string, { zoneId: zone.zoneId, name: name as string, type: "A", ttl: 300, records: ["131.107.155.10"] });
+            }
+        });
+        const fqdns = Object.fromEntries(run.resources.filter((r) => r.custom).map((r) => [r.name, r.outputs.fqdn]));
+        assert.deepEqual(fqdns, { relative: "sip.contoso.com", absolute: "meet.contoso.com", apex: "contoso.com", "other case": "WebCon.Contoso.com" });
     });
 });
 
