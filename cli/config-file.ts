@@ -69,15 +69,26 @@ function pairsInText(text: string): number {
     return count;
 }
 
-/** The keys of every object in a parsed JSON value. */
+/**
+ * The keys of every object in a parsed JSON value. A loop over a list of
+ * values still to look into, not a recursion: JSON.parse takes nesting
+ * thousands deep, which a recursion here would turn into a RangeError.
+ */
 function pairsInValue(value: unknown): number {
-    if (value === null || typeof value !== "object") return 0;
     let count = 0;
-    if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) count += pairsInValue(value[i]);
-        return count;
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+        const next = pending.pop();
+        if (next === null || typeof next !== "object") continue;
+        if (Array.isArray(next)) {
+            for (let i = 0; i < next.length; i++) pending.push(next[i]);
+            continue;
+        }
+        for (const key in next) {
+            count++;
+            pending.push((next as Record<string, unknown>)[key]);
+        }
     }
-    for (const key in value) count += 1 + pairsInValue((value as Record<string, unknown>)[key]);
     return count;
 }
 
@@ -101,7 +112,8 @@ function parseJson(file: string, text: string): unknown {
     // `"ttl": 0` before `"ttl": 300` would vanish unchecked. Fewer keys parsed than written means
     // one was given twice; the YAML parser, which refuses that as for a YAML file, says where.
     if (pairsInValue(value) !== pairsInText(text)) {
-        const pos = yamlDocument(text).errors[0]?.linePos?.[0];
+        // Its duplicate-key error only: nested past its own limit, the YAML parser stops before it finds the key.
+        const pos = yamlDocument(text).errors.find((e) => e.code === "DUPLICATE_KEY")?.linePos?.[0];
         throw fileError(file, `is not valid JSON${pos ? ` at line ${pos.line}, column ${pos.col}` : ""}: a key is given twice in one object`);
     }
     return value;

@@ -57,6 +57,18 @@ describe("a .json config file", () => {
         assert.equal(refusal('{"a":1} x'), "edge.json: is not valid JSON at line 1, column 9: Unexpected non-whitespace character after JSON");
     });
 
+    it("reads JSON nested as deep as JSON.parse takes without running out of stack, and still finds a key given twice deep inside", () => {
+        const depth = 20_000;
+        const deep = `{"sipDomains": ${"[".repeat(depth)}"contoso.com"${"]".repeat(depth)}}`;
+        let value = (read(deep) as { sipDomains: unknown }).sipDomains;
+        for (let i = 0; i < depth; i++) value = (value as unknown[])[0];
+        assert.equal(value, "contoso.com");
+        const twice = (n: number) => `{"sipDomains": ${"[".repeat(n)}{"name": "a", "name": "b"}${"]".repeat(n)}}`;
+        assert.equal(refusal(twice(100)), `edge.json: is not valid JSON at line 1, column ${'{"sipDomains": '.length + 100 + '{"name": "a", '.length + 1}: a key is given twice in one object`);
+        // Deeper than the YAML parser, which places the key, can go: said without a place, never in the wrong one.
+        assert.equal(refusal(twice(depth)), "edge.json: is not valid JSON: a key is given twice in one object");
+    });
+
     it("a key written again in another object is no repeat", () => {
         assert.deepEqual(read('{"a": {"name": 1}, "b": {"name": 2}, "name": 3}'), { a: { name: 1 }, b: { name: 2 }, name: 3 });
     });
