@@ -100,9 +100,9 @@ describe("plan on a stack file checks lync-edge-dns:dns as the program does", fu
         const cli = planStackFile(deployment, { provider: "route-53" });
         assert.equal(cli.status, 1);
         assert.equal(cli.stdout, "");
-        assert.equal(cli.stderr, 'Invalid lync-edge-dns configuration (1 problem):\n  - dns.provider: must be one of "route53", "azure", got "route-53"\n');
+        assert.equal(cli.stderr, 'Invalid lync-edge-dns configuration (1 problem):\n  - dns.provider: must be one of "route53", "azure", got "route-53"; did you mean "route53"?\n');
         const { error, registered } = await componentRefusal({ ...deployment, sipDomains: [{ name: "contoso.com" }], dns: { provider: "route-53" } });
-        assert.deepEqual(issuesOf(error), ['dns.provider: must be one of "route53", "azure", got "route-53"']);
+        assert.deepEqual(issuesOf(error), ['dns.provider: must be one of "route53", "azure", got "route-53"; did you mean "route53"?']);
         assert.equal(registered, 0);
     });
 
@@ -255,7 +255,7 @@ describe("a stack file read as the program reads it", function () {
         const expected = [
             'sipDomains[0].mobilty: unknown key; did you mean "mobility"?',
             'edge.accessEdgeIps[0]: "203.0.113.300" is not a valid IP address: it is not an IPv4 address (four decimal numbers 0-255) or an IPv6 address',
-            'dns.provider: must be one of "route53", "azure", got "route54"',
+            'dns.provider: must be one of "route53", "azure", got "route54"; did you mean "route53"?',
         ];
         assert.equal(result.status, 1);
         // The CLI wraps each problem within 100 columns; the component's issues are one line each.

@@ -51,7 +51,13 @@ export const sipDomainSchema = z.strictObject({
 
 /** One of a fixed set of strings, with a message that lists them. */
 function enumOf<T extends string>(values: readonly T[]) {
-    return z.enum(values as [T, ...T[]], { error: (i) => `must be one of ${values.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}` });
+    return z.enum(values as [T, ...T[]], {
+        error: (i) => {
+            // A near miss (`onpremises`, `GCCHigh`) is named: the list alone leaves the reader to spot the difference.
+            const near = typeof i.input === "string" ? nearestName(i.input, values) : undefined;
+            return `must be one of ${values.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}${near ? `; did you mean ${quote(near)}?` : ""}`;
+        },
+    });
 }
 
 const edgeRoleSchema = z.strictObject({
@@ -198,7 +204,7 @@ export function toConfigIssues(error: { issues: readonly z.core.$ZodIssue[] }, p
         } else if (issue.code === "invalid_type" && issue.input === undefined) {
             issues.push({ path: formatPath(issue.path, prefix), message: "is required" });
         } else if (issue.code === "invalid_type" && !/^(must|a deployment)/.test(issue.message)) {
-            issues.push({ path: formatPath(issue.path, prefix), message: `must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}, got ${describeValue(issue.input)}` });
+            issues.push({ path: formatPath(issue.path, prefix), message: `must be ${issue.expected === "array" ? "a list" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}, got ${describeValue(issue.input)}` });
         } else {
             issues.push({ path: formatPath(issue.path, prefix), message: issue.message });
         }

@@ -8,7 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { canonicalHostName, quote } from "../dns/names";
 import type { IssueCollector } from "./errors";
-import { unknownKeyMessageFor } from "./schema";
+import { nearestName, unknownKeyMessageFor } from "./schema";
 import type { EdgeDnsSettings, SipDomain } from "./types";
 import type { TracedRecordSet } from "../plan/model";
 
@@ -144,7 +144,7 @@ export function checkTargetFields(target: unknown, zones: readonly string[] | un
     if (!providers.includes(given.provider as string)) {
         out.error("dns.provider", given.provider === undefined
             ? `is required: one of ${providers.map((p) => quote(p)).join(", ")}`
-            : `must be one of ${providers.map((p) => quote(p)).join(", ")}, got ${quote(given.provider)}`);
+            : `must be one of ${providers.map((p) => quote(p)).join(", ")}, got ${quote(given.provider)}${nearProvider(given.provider, providers)}`);
     }
     const fields = {
         provider: given.provider as string,
@@ -211,3 +211,8 @@ export interface ResolvedTarget {
     importIds: Map<TracedRecordSet, string>;
 }
 
+/** `; did you mean "route53"?` for a near miss of a provider's name (`route-53`), else nothing. */
+function nearProvider(given: unknown, providers: readonly string[]): string {
+    const near = typeof given === "string" ? nearestName(given, providers) : undefined;
+    return near ? `; did you mean ${quote(near)}?` : "";
+}

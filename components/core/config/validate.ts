@@ -156,7 +156,7 @@ function checkDomains(parsed: ParsedConfig, out: IssueCollector): DomainSpec[] {
         if (name === undefined || zone === undefined) return;
         const earlier = firstPath.get(name);
         if (earlier !== undefined) {
-            out.error(namePath, `${quote(given.name)} is given twice (also at ${earlier}); SIP domain names are compared without regard to case`);
+            out.error(namePath, `${quote(given.name)} is given twice (also at ${earlier}); SIP domain names are compared as DNS compares them: case, a trailing dot and the Unicode or xn-- spelling of a name ignored`);
             return;
         }
         firstPath.set(name, namePath);
