@@ -74,8 +74,20 @@ describe("On-premises settings when every domain is online", () => {
             "hostnames: is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's (sip.<domain> and lyncdiscover.<domain> CNAMEs)",
         ]);
         const mixed = planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online" }, "fabrikam.com"], edge: { accessEdgeIps: ["131.107.155.10"] }, ...settings });
+        assert.deepEqual(mixed.warnings.filter((w) => w.startsWith("edge:")), []);
         assert.deepEqual(mixed.warnings.filter((w) => /^(srv|hostnames):/.test(w)), []);
         assert.ok(mixed.zones.some((z) => z.records.some((r) => r.name === "access.fabrikam.com")));
+    });
+});
+
+describe("An Edge when every domain is online", () => {
+    it("is warned about: its hosts point on premises, where no user is [TO]; with only the Access Edge, no record uses it", () => {
+        const online = [{ name: "northwind.com", hosting: "online" as const }, { name: "litware.com", hosting: "online" as const }];
+        assert.deepEqual(planRecords({
+            sipDomains: online,
+            edge: { accessEdgeIps: ["131.107.155.10"], webConferencing: { fqdn: "webcon.northwind.com", ips: ["131.107.155.20"] }, reverseProxy: { ips: ["131.107.155.40"], hosts: ["webext.northwind.com"] } },
+        }).warnings, ["edge: is given, but every SIP domain is online (hosting: online): webcon.northwind.com, webext.northwind.com still point on premises, where no user is; remove them with the Edge once it is retired"]);
+        assert.deepEqual(planRecords({ sipDomains: online, edge: { accessEdgeIps: ["131.107.155.10"] } }).warnings, ["edge: is given, but every SIP domain is online (hosting: online), so no record uses it"]);
     });
 });
 

@@ -476,6 +476,12 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
     if (domains.every((d) => d.hosting === Hosting.Online)) {
         if (parsed.srv !== undefined) out.warn("srv", "is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's SRV records carry Microsoft 365's priority 100 and weight 1");
         if (parsed.hostnames !== undefined) out.warn("hostnames", "is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's (sip.<domain> and lyncdiscover.<domain> CNAMEs)");
+        // Teams Only everywhere: no user is on premises, so what the Edge still publishes is stale.
+        if (edge !== undefined) {
+            out.warn("edge", hosts.length === 0
+                ? "is given, but every SIP domain is online (hosting: online), so no record uses it"
+                : `is given, but every SIP domain is online (hosting: online): ${hosts.map((h) => h.name).join(", ")} still ${hosts.length === 1 ? "points" : "point"} on premises, where no user is; remove ${hosts.length === 1 ? "it" : "them"} with the Edge once it is retired`);
+        }
     }
     domainWarnings(domains, reverseProxy !== undefined, labels, out);
     edgeWarnings(domains, edge, hosts, accessEdge, out);
