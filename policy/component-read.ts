@@ -1,7 +1,8 @@
 /**
  * What a LyncEdgeDns component's outputs tell the pack: its mobility
  * domains, the zones it creates records in, the Access Edge client port its
- * `_sip._tls` records use, where each domain's users are, and, when it
+ * `_sip._tls` records use, where each domain's users are (and the Microsoft
+ * 365 cloud of the online ones), and, when it
  * allowed private addresses, the ones it publishes. Read through
  * the context's `get`, as the records are (props-read.ts).
  */
@@ -24,6 +25,8 @@ export interface ComponentFacts {
     /** The same ports by the SIP domain whose `_sip._tls` uses them. */
     accessEdgeClientPortsByDomain: Map<string, number[]>;
     domainHosting: Record<string, string>;
+    /** The Microsoft 365 cloud of each online domain, from its component's `microsoft365Cloud`. */
+    domainCloud: Record<string, string>;
     /** The A/AAAA values of components that allowed private addresses (a lab or internal zone). */
     allowedPrivateAddresses: Set<string>;
 }
@@ -142,6 +145,14 @@ export function readComponent(props: Record<string, unknown>, context: ReadConte
             // Unknown here stops the policy, as the proxy's error did reading it.
             if (isUnknownValue(where)) throw new UnknownValueError(where, ["domainHosting", domain]);
             if (typeof where === "string") facts.domainHosting[normalizeFoundName(domain)] = where;
+        }
+        // The tenant's cloud names the hosts this component's online domains point to; a stack made before the
+        // output existed has none, and the rule then takes the service's host in any cloud.
+        const cloud = context.get(props, "microsoft365Cloud");
+        if (cloud !== UNKNOWN && typeof cloud === "string") {
+            for (const domain of Object.keys(hosting)) {
+                if ((hosting as Record<string, unknown>)[domain] === "online") facts.domainCloud[normalizeFoundName(domain)] = cloud;
+            }
         }
     }
 }

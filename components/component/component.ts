@@ -68,6 +68,12 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
      */
     public readonly domainHosting: pulumi.Output<{ [domain: string]: string }>;
     /**
+     * The Microsoft 365 cloud online domains point to: "worldwide", "gccHigh",
+     * "dod" or "china" (`microsoft365.cloud`, default "worldwide"). Read by
+     * the policy pack: an online domain's SRVs point to that cloud's hosts.
+     */
+    public readonly microsoft365Cloud: pulumi.Output<string>;
+    /**
      * Whether the deployment allowed private addresses (`allowPrivateAddresses`,
      * a lab or internal zone). Read by the policy pack, which then accepts
      * the private addresses this component publishes, as the component did,
@@ -109,9 +115,11 @@ export class LyncEdgeDns extends pulumi.ComponentResource {
         this.mobilityDomains = pulumi.output(planned.deployment.domains.filter((d) => d.mobility).map((d) => d.name).sort());
         this.warnings = pulumi.output(warnings);
         this.domainHosting = pulumi.output(Object.fromEntries(planned.deployment.domains.map((d) => [d.name, d.hosting])));
+        this.microsoft365Cloud = pulumi.output(planned.deployment.microsoft365.cloud);
         this.allowPrivateAddresses = pulumi.output(planned.deployment.allowPrivateAddresses);
         this.registerOutputs({
             domainHosting: this.domainHosting,
+            microsoft365Cloud: this.microsoft365Cloud,
             allowPrivateAddresses: this.allowPrivateAddresses,
             records: this.records,
             federationSrvFqdns: this.federationSrvFqdns,

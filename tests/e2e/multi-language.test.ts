@@ -54,8 +54,8 @@ describe("the component's schema for every Pulumi language", function () {
 
     it("has every output, each described", () => {
         const resource = schema.resources[TOKEN];
-        assert.deepEqual(Object.keys(resource.properties).sort(), ["allowPrivateAddresses", "certificateSubjectNames", "domainHosting", "federationSrvFqdns", "mobilityDomains", "records", "warnings"]);
-        assert.deepEqual([...resource.required].sort(), ["allowPrivateAddresses", "certificateSubjectNames", "domainHosting", "federationSrvFqdns", "mobilityDomains", "records", "warnings"]);
+        assert.deepEqual(Object.keys(resource.properties).sort(), ["allowPrivateAddresses", "certificateSubjectNames", "domainHosting", "federationSrvFqdns", "microsoft365Cloud", "mobilityDomains", "records", "warnings"]);
+        assert.deepEqual([...resource.required].sort(), ["allowPrivateAddresses", "certificateSubjectNames", "domainHosting", "federationSrvFqdns", "microsoft365Cloud", "mobilityDomains", "records", "warnings"]);
         for (const [name, property] of Object.entries(resource.properties)) assert.ok((property.description ?? "").length > 10, `${name} has a description`);
     });
 

@@ -140,7 +140,23 @@ describe("Microsoft 365 in the policy pack", function () {
         const sameDomain = result.violations.filter((v) => v.policy === "lync-srv-same-domain").map((v) => v.message);
         assert.deepEqual(sameDomain, [
             "_sipfederationtls._tcp.fabrikam.com points at Microsoft 365 (sipfed.online.lync.com) while the users of fabrikam.com are on premises (hybrid): federation and push notifications for them break; point it at the Access Edge in fabrikam.com until the domain moves to Teams Only (hosting: online): urn:pulumi:prod::infra::aws:route53/record:Record::rec" + handMade[0]?.name.slice(3),
-            "_xmpp-server._tcp.litware.com points to xmpp.litware.com, but litware.com is online (Teams Only): its records point to Microsoft 365 (sipfed/sipdir of the tenant's cloud), nothing on premises: urn:pulumi:prod::infra::azure-native:dns:RecordSet::" + handMade[1]?.name,
+            "_xmpp-server._tcp.litware.com points to xmpp.litware.com, but litware.com is online (Teams Only), and Microsoft 365 publishes no _xmpp-server._tcp: remove it: urn:pulumi:prod::infra::azure-native:dns:RecordSet::" + handMade[1]?.name,
+        ]);
+    });
+
+    // [TO]: the online records "must hold exactly these values": each service its own host, in the tenant's cloud.
+    it("refuses an online domain's SRV to another service's host or another cloud's, and takes the tenant's own", async () => {
+        const gccHigh = { ...args({ provider: "route53", hostedZoneIds: { "contoso.com": "ZCONTOSO", "fabrikam.com": "ZFABRIKAM", "litware.com": "ZLITWARE" } }), microsoft365: { cloud: "gccHigh" as const, legacyClientRecords: false } };
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", gccHigh));
+        assert.deepEqual(runPack(packResources(run)).violations, []);
+        const handMade = [
+            r53("_sip._tls.litware.com", "SRV", ["100 1 443 sipfed.online.gov.skypeforbusiness.us."], "ZLITWARE"),
+            r53("_sipfederationtls._tcp.litware.com", "SRV", ["100 1 5061 sipfed.online.partner.lync.cn."], "ZLITWARE"),
+        ];
+        const result = runPack([...packResources(run), ...handMade]);
+        assert.deepEqual(result.violations.filter((v) => v.policy === "lync-srv-same-domain").map((v) => v.message.replace(/: urn:.*$/, "")), [
+            "_sip._tls.litware.com points to sipfed.online.gov.skypeforbusiness.us, but litware.com is online (Teams Only): its _sip._tls points to sipdir.online.gov.skypeforbusiness.us, Microsoft 365's sipdir host in the tenant's cloud (gccHigh)",
+            "_sipfederationtls._tcp.litware.com points to sipfed.online.partner.lync.cn, but litware.com is online (Teams Only): its _sipfederationtls._tcp points to sipfed.online.gov.skypeforbusiness.us, Microsoft 365's sipfed host in the tenant's cloud (gccHigh)",
         ]);
     });
 });

@@ -5,6 +5,7 @@
  * names the domain and every offending URN.
  */
 import assert from "node:assert/strict";
+import { evaluateRules } from "../../components/core/rules/evaluate";
 import { az, component, r53, r53Zone } from "../helpers/pack-fixtures";
 import { describe as describeResult, policyProxy, runPack, type PackResource } from "../helpers/stack";
 
@@ -167,5 +168,33 @@ describe("policy pack rules", () => {
         const mobilityDeferred = result.deferred.find((d) => d.policy === "lync-mobility-federation-srv");
         assert.match(mobilityDeferred?.message ?? "", /are not known until the update; this check runs on them at pulumi up/);
         assert.ok(result.deferred.some((d) => d.policy === "lync-federation-ports"));
+    });
+});
+
+describe("an online domain's SRV targets, without the tenant's cloud (a stack made before the component told it)", () => {
+    // [TO] Microsoft, "Update DNS entries to enable your organization to be all Teams Only":
+    // _sipfederationtls._tcp to sipfed.<cloud>, _sip._tls to sipdir.<cloud>.
+    const judge = (name: string, value: string, domainCloud?: Record<string, string>) => evaluateRules({
+        records: [{ name, type: "SRV", values: [value], zone: "northwind.com", source: "urn:hand", edge: false }],
+        mobilityDomains: [],
+        managedZones: ["northwind.com"],
+        allowPrivateAddresses: false,
+        domainHosting: { "northwind.com": "online" },
+        ...(domainCloud ? { domainCloud } : {}),
+    }).violations.filter((v) => v.rule === "lync-srv-same-domain").map((v) => v.message);
+
+    it("takes the service's own host in any cloud, and refuses another service's host", () => {
+        assert.deepEqual(judge("_sip._tls.northwind.com", "100 1 443 sipdir.online.partner.lync.cn."), []);
+        assert.deepEqual(judge("_sipfederationtls._tcp.northwind.com", "100 1 5061 sipfed.online.dod.skypeforbusiness.us."), []);
+        assert.deepEqual(judge("_sip._tls.northwind.com", "0 0 443 webdir.online.lync.com."), [
+            "_sip._tls.northwind.com points to webdir.online.lync.com, but northwind.com is online (Teams Only): its _sip._tls points to Microsoft 365's sipdir host in the tenant's cloud (sipdir.online.lync.com worldwide): urn:hand",
+        ]);
+    });
+
+    it("with the cloud, only that cloud's host", () => {
+        assert.deepEqual(judge("_sip._tls.northwind.com", "100 1 443 sipdir.online.lync.com.", { "northwind.com": "dod" }), [
+            "_sip._tls.northwind.com points to sipdir.online.lync.com, but northwind.com is online (Teams Only): its _sip._tls points to sipdir.online.dod.skypeforbusiness.us, Microsoft 365's sipdir host in the tenant's cloud (dod): urn:hand",
+        ]);
+        assert.deepEqual(judge("_sip._tls.northwind.com", "100 1 443 sipdir.online.dod.skypeforbusiness.us.", { "northwind.com": "dod" }), []);
     });
 });

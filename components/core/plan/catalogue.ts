@@ -286,6 +286,17 @@ function kindById(id: DomainKindId): DomainKind {
     return kind;
 }
 
+/**
+ * The Microsoft 365 host an online domain's SRV of `service` points to
+ * (`_sipfederationtls._tcp` to `sipfed`, `_sip._tls` to `sipdir`), from the
+ * online SRV kinds; undefined for a service Microsoft 365 does not publish
+ * (`_xmpp-server._tcp`).
+ */
+export function microsoft365HostOf(service: string): Microsoft365Host | undefined {
+    for (const kind of SRV_KINDS) if (kind.service === service && "microsoft365" in kind.target) return kind.target.microsoft365;
+    return undefined;
+}
+
 /** The federation SRV kind: the one every mobility domain needs exactly once. */
 export const FEDERATION_SRV: SrvKind = kindById("sipFederation") as SrvKind;
 

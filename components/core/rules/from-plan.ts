@@ -1,4 +1,5 @@
 /** The rule engine's input from a plan: what the component and the CLI judge. */
+import { Hosting } from "../config/types";
 import type { DomainSpec } from "../config/validate";
 import type { TracedRecordSet } from "../plan/model";
 import type { PlanResult } from "../plan/planner";
@@ -20,12 +21,14 @@ export function ruleInputFromPlan(planned: PlanResult): RuleInput {
     }
     const mobilityDomains: string[] = [];
     const domainHosting: Record<string, string> = {};
+    const domainCloud: Record<string, string> = {};
     const clientPorts = [deployment.accessEdgeClientPort];
     const accessEdgeClientPortsByDomain = new Map<string, readonly number[]>();
     for (let i = 0; i < deployment.domains.length; i++) {
         const d = deployment.domains[i] as DomainSpec;
         if (d.mobility) mobilityDomains.push(d.name);
         domainHosting[d.name] = d.hosting;
+        if (d.hosting === Hosting.Online) domainCloud[d.name] = deployment.microsoft365.cloud;
         accessEdgeClientPortsByDomain.set(d.name, clientPorts);
     }
     return {
@@ -34,6 +37,7 @@ export function ruleInputFromPlan(planned: PlanResult): RuleInput {
         managedZones: deployment.zones,
         allowPrivateAddresses: deployment.allowPrivateAddresses,
         domainHosting,
+        domainCloud,
         accessEdgeClientPorts: clientPorts,
         accessEdgeClientPortsByDomain,
     };

@@ -50,6 +50,13 @@ export interface RuleInput {
      */
     domainHosting?: Readonly<Record<string, string>>;
     /**
+     * The Microsoft 365 cloud of each online domain's tenant (`worldwide`,
+     * `gccHigh`, `dod`, `china`): its SRVs point to that cloud's hosts
+     * (`sipfed.online.gov.skypeforbusiness.us` for GCC High).
+     * @default any cloud: the host must still be the service's own
+     */
+    domainCloud?: Readonly<Record<string, string>>;
+    /**
      * Ports `_sip._tls` may point to beside 443 (the Access Edge's client
      * port on a single-IP Edge).
      * @default none

@@ -7,7 +7,8 @@
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
 import { isWithin, quote } from "../dns/names";
-import { FEDERATION_SRV, MICROSOFT_365_HOSTS } from "../plan/catalogue";
+import { FEDERATION_SRV, MICROSOFT_365_HOSTS, MICROSOFT_365_SUFFIXES, microsoft365HostOf, microsoft365Target } from "../plan/catalogue";
+import type { Microsoft365Cloud } from "../config/types";
 import type { SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
 import { edgeService, sharedPass, type EdgeSrvSet, type SrvTargetStep } from "./shared-pass";
@@ -19,16 +20,30 @@ import { edgeService, sharedPass, type EdgeSrvSet, type SrvTargetStep } from "./
  * on premises would lose federation and push notifications), and inside the
  * domain (the same-domain rule). `"outside"` for a plain same-domain miss.
  */
-function targetProblem(target: string, domain: string, input: RuleInput): string | "outside" | undefined {
+function targetProblem(target: string, domain: string, service: string, input: RuleInput): string | "outside" | undefined {
     const hosting = input.domainHosting?.[domain];
     const microsoft = MICROSOFT_365_HOSTS.has(target);
-    if (hosting === "online") {
-        return microsoft ? undefined : `points to ${target}, but ${domain} is online (Teams Only): its records point to Microsoft 365 (sipfed/sipdir of the tenant's cloud), nothing on premises`;
-    }
+    if (hosting === "online") return onlineTargetProblem(target, domain, service, input);
     if (microsoft) {
         return `points at Microsoft 365 (${target}) while the users of ${domain} are on premises${hosting === "hybrid" ? " (hybrid)" : ""}: federation and push notifications for them break; point it at the Access Edge in ${domain} until the domain moves to Teams Only (hosting: online)`;
     }
     return isWithin(target, domain) ? undefined : "outside";
+}
+
+/**
+ * An online domain's SRV points to Microsoft 365's host for its service, in
+ * the tenant's cloud (Microsoft, "Update DNS entries to enable your
+ * organization to be all Teams Only": the records "must hold exactly these
+ * values"; the GCC High, DoD and 21Vianet pages for the other clouds).
+ */
+function onlineTargetProblem(target: string, domain: string, service: string, input: RuleInput): string | undefined {
+    const host = microsoft365HostOf(service);
+    const where = `${domain} is online (Teams Only)`;
+    if (host === undefined) return `points to ${target}, but ${where}, and Microsoft 365 publishes no ${service}: remove it`;
+    const cloud = input.domainCloud?.[domain];
+    const expected = cloud !== undefined && Object.hasOwn(MICROSOFT_365_SUFFIXES, cloud) ? microsoft365Target(host, cloud as Microsoft365Cloud) : undefined;
+    if (expected !== undefined) return target === expected ? undefined : `points to ${target}, but ${where}: its ${service} points to ${expected}, Microsoft 365's ${host} host in the tenant's cloud (${cloud})`;
+    return MICROSOFT_365_HOSTS.has(target) && target.startsWith(`${host}.`) ? undefined : `points to ${target}, but ${where}: its ${service} points to Microsoft 365's ${host} host in the tenant's cloud (${host}.online.lync.com worldwide)`;
 }
 
 /**
@@ -201,7 +216,7 @@ export const mobilityFederationSrv: Rule = {
             } else if (srv.port !== FEDERATION_SRV.port) {
                 findings.push({ sources: [set.source], message: `${federationName(domain)} (mobility domain ${domain}) points to port ${srv.port}; it must be ${FEDERATION_SRV.port}: ${set.source}` });
             } else {
-                const problem = targetProblem(srv.target, domain, input);
+                const problem = targetProblem(srv.target, domain, FEDERATION_SRV.service, input);
                 if (problem === "outside") {
                     findings.push({ sources: [set.source], message: `${federationName(domain)} (mobility domain ${domain}) points to ${srv.target}, outside ${domain}; the target must lie inside the domain: ${set.source}` });
                 } else if (problem) {
@@ -307,7 +322,7 @@ export const srvSameDomain: Rule = {
         if (srv.target === "") return undefined;
         const domain = set.domain;
         if (domain === undefined) return "undecided";
-        const problem = targetProblem(srv.target, domain, input);
+        const problem = targetProblem(srv.target, domain, set.service.prefix, input);
         if (problem === undefined) return undefined;
         return {
             sources: [set.record.source],
