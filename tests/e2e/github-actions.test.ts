@@ -102,11 +102,15 @@ describe("the GitHub Actions example", () => {
         });
         after(() => rmSync(repo, { recursive: true, force: true }));
 
-        function runStep(): { status: number | null; stderr: string; calls: string; body: string } {
+        const planStep = () => workflow.jobs.plan.steps.find((s) => /lync-edge-dns plan/.test(s.run ?? "")) as Step;
+
+        function runStep(which: () => Step = step): { status: number | null; stdout: string; stderr: string; calls: string; body: string } {
             rmSync(join(temp, "gh-calls"), { force: true });
             rmSync(join(temp, "gh-body.md"), { force: true });
-            const { env, run } = step();
-            const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", run ?? ""], {
+            const { env, run } = which();
+            // Actions expands ${{ ... }} in the script before bash sees it.
+            const script = (run ?? "").replaceAll("${{ github.base_ref }}", "main");
+            const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
                 cwd: repo,
                 encoding: "utf8",
                 env: {
@@ -119,7 +123,7 @@ describe("the GitHub Actions example", () => {
                 },
             });
             const read = (f: string) => (existsSync(join(temp, f)) ? readFileSync(join(temp, f), "utf8") : "");
-            return { status: result.status, stderr: result.stderr, calls: read("gh-calls"), body: read("gh-body.md") };
+            return { status: result.status, stdout: result.stdout, stderr: result.stderr, calls: read("gh-calls"), body: read("gh-body.md") };
         }
 
         it("may write pull-request comments, with the job's own token", () => {
@@ -155,6 +159,17 @@ describe("the GitHub Actions example", () => {
             const { status, stderr, calls } = runStep();
             assert.equal(status, 0, stderr);
             assert.equal(calls, "");
+        });
+
+        it("plans each changed stack file, and not one the pull request deletes", () => {
+            git("reset", "-q", "--hard", "main");
+            const lab = join(repo, "Pulumi.lab.yaml");
+            writeFileSync(lab, `${readFileSync(lab, "utf8")}# reviewed\n`);
+            git("rm", "-q", "Pulumi.prod.yaml");
+            git("commit", "-qam", "retire prod, touch lab");
+            const { status, stdout, stderr } = runStep(planStep);
+            assert.equal(status, 0, stderr);
+            assert.deepEqual([...stdout.matchAll(/^::group::(.*)$/gm)].map((m) => m[1]), ["Pulumi.lab.yaml"]);
         });
 
         it("fails the job when a changed stack file is invalid", () => {
