@@ -129,7 +129,7 @@ async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, rec
                 detail: `the name holds ${conflict.type} ${conflict.values.join(", ")} instead: DNS refuses a CNAME beside other data (RFC 1034 §3.6.2), so the planned ${record.type} cannot be created until that record is deleted`,
             }]);
         }
-        const detail = result.reason === "NXDOMAIN" ? "NXDOMAIN (the name does not exist)" : `NODATA (the name exists without a ${record.type} record)`;
+        const detail = result.reason === "NXDOMAIN" ? "NXDOMAIN (the name does not exist)" : `NODATA (the name exists without ${record.type === "CNAME" ? "a" : "an"} ${record.type} record)`;
         return settle(base, [{ status: "missing", detail }]);
     }
     const found = result.values;
