@@ -145,4 +145,14 @@ describe("dns.adopt on Azure DNS", function () {
             "dns.resourceGroupName: must be a plain string for dns.adopt (the resource group of sip.contoso.com is part of each import ID), not an Output",
         ]);
     });
+
+    it("refuses a subscriptionId that is not a GUID: every import ID would name a subscription that cannot exist", async () => {
+        assert.deepEqual(await refusal(deployment({ provider: "azure", resourceGroupName: "rg-dns", subscriptionId: "nonsense guid", adopt: true })), [
+            'dns.subscriptionId: "nonsense guid" is not an Azure subscription id: one is a GUID, e.g. 00000000-0000-0000-0000-000000000000 (az account show --query id)',
+        ]);
+        // A GUID in capitals is one too: taken as given.
+        const capitals = "ABCDEF01-2345-6789-ABCD-EF0123456789";
+        const run = await runUnderMocks(() => new LyncEdgeDns("edge", deployment({ provider: "azure", resourceGroupName: "rg-dns", subscriptionId: capitals, adopt: ["sip.contoso.com A"] })));
+        assert.deepEqual(Object.values(importIds(run)).filter((id) => id !== undefined), [`/subscriptions/${capitals}/resourceGroups/rg-dns/providers/Microsoft.Network/dnsZones/sip.contoso.com/A/@`]);
+    });
 });

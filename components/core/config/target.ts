@@ -151,7 +151,7 @@ export function checkTargetFields(target: unknown, zones: readonly string[] | un
         hostedZoneIds: zoneMap(given.hostedZoneIds, "dns.hostedZoneIds", zones, out),
         zoneResourceGroups: zoneMap(given.zoneResourceGroups, "dns.zoneResourceGroups", zones, out),
         resourceGroupName: given.resourceGroupName === undefined ? undefined : handle(given.resourceGroupName, "dns.resourceGroupName", out),
-        subscriptionId: given.subscriptionId === undefined ? undefined : plainString(given.subscriptionId, "dns.subscriptionId", out),
+        subscriptionId: given.subscriptionId === undefined ? undefined : subscriptionId(given.subscriptionId, out),
         adopt: adoptOption(given.adopt, out),
     };
     return fields;
@@ -161,6 +161,18 @@ function plainString(value: unknown, path: string, out: IssueCollector): string 
     if (typeof value === "string" && value.trim() !== "") return value.trim();
     out.error(path, `must be a non-empty string, got ${quote(value)}`);
     return undefined;
+}
+
+/** An Azure subscription id: a GUID (8-4-4-4-12 hexadecimal digits), as the portal and `az account show` give it. */
+const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `dns.subscriptionId`, which goes into every adopted record set's import id: a wrong one would fail each import. */
+function subscriptionId(value: unknown, out: IssueCollector): string | undefined {
+    const given = plainString(value, "dns.subscriptionId", out);
+    if (given === undefined || SUBSCRIPTION_ID.test(given)) return given;
+    out.error("dns.subscriptionId", `${quote(given)} is not an Azure subscription id: one is a GUID, e.g. 00000000-0000-0000-0000-000000000000 (az account show --query id)`);
+    // Given, though wrong: said once, not again as missing where adopt needs it.
+    return given;
 }
 
 /** What `dns.adopt` asks for: nothing, everything, or the record sets listed (`"<name> <TYPE>"`, canonical). */
