@@ -97,6 +97,7 @@ export class Lookup {
     private readonly resolver: Resolver;
     private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
     private readonly cache = new Map<string, Promise<LookupResult>>();
+    private readonly aliases = new Map<string, Promise<string[]>>();
     private readonly stop = new AbortController();
     private readonly rawServers: ServerAddress[];
 
@@ -121,6 +122,30 @@ export class Lookup {
         if (!result) {
             result = this.limit(() => this.withRetry(name, type));
             this.cache.set(key, result);
+        }
+        return result;
+    }
+
+    /**
+     * The CNAME at `name`, if it holds one. c-ares follows a CNAME to its
+     * target's addresses when the server answers with both, so an A or AAAA
+     * lookup alone cannot tell an alias from an address record. Empty when
+     * there is none, or when the question fails (one try: it only looks
+     * beside an answer already found). Asked once per name.
+     */
+    aliasAt(name: string): Promise<string[]> {
+        const key = `alias ${name}`;
+        let result = this.aliases.get(key);
+        if (!result) {
+            result = this.limit(async () => {
+                if (this.expired) return [];
+                try {
+                    return normalizeValues("CNAME", await this.resolver.resolveCname(name));
+                } catch {
+                    return [];
+                }
+            });
+            this.aliases.set(key, result);
         }
         return result;
     }

@@ -134,6 +134,16 @@ async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, rec
     }
     const found = result.values;
     const withFound = { ...base, found, ...(result.ttl !== undefined ? { foundTtl: result.ttl } : {}) };
+    if (record.type === "A" || record.type === "AAAA") {
+        // Addresses found may be a CNAME's target's: the name itself then holds no address record to adopt or keep.
+        const alias = await lookup.aliasAt(name);
+        if (alias.length > 0) {
+            return settle({ ...withFound, conflict: { type: "CNAME", values: alias } }, [{
+                status: "different",
+                detail: `the name holds CNAME ${alias.join(", ")} (whose target has ${found.join(", ")}), not ${record.type === "A" ? "an A" : "an AAAA"} record: DNS refuses a CNAME beside other data (RFC 1034 §3.6.2), so the planned ${record.type} cannot be created until the CNAME is deleted`,
+            }]);
+        }
+    }
     const comparison = compareValues(expected, found);
     const findings: Finding[] = comparison.status === "ok" ? [] : [{ status: comparison.status, detail: describeComparison(comparison) }];
     const ttl = ttlFinding(result, record.ttl, run.ttlRule);

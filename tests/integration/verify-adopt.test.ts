@@ -122,4 +122,18 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
         assert.ok(lines.includes("6 record sets: 5 exist and match, 0 exist and differ, 0 absent, 0 unknown, 1 held by the other type"), result.stdout);
         assert.ok(!lines.includes('      - "lyncdiscover.contoso.com A"'));
     });
+
+    it("a CNAME whose target in the same zone has the planned addresses is a CNAME still: not adopted, not ok", async () => {
+        // BIND answers the A question with the CNAME and its target's A records; the resolver follows them.
+        await bind.serve([{ zone: "contoso.com", text: AS_PLANNED.replace("lyncdiscover             3600 IN A    131.107.155.40", "lyncdiscover             3600 IN CNAME proxy.contoso.com.\nproxy                    3600 IN A    131.107.155.40") }]);
+        const result = adopt();
+        assert.equal(result.status, 1, result.stdout);
+        const lines = unwrapped(result.stdout).split("\n");
+        assert.ok(lines.includes("lyncdiscover.contoso.com A: the name holds CNAME proxy.contoso.com instead, which DNS refuses beside an A (RFC 1034 §3.6.2): neither adopted nor created; delete it first (left out of the list)"), result.stdout);
+        assert.ok(!lines.includes('      - "lyncdiscover.contoso.com A"'));
+        const plain = spawnSync(process.execPath, [cli, "verify", "--config", join(dir, "edge.yaml"), "--server", bind.address, "--json"], { encoding: "utf8" });
+        const check = (JSON.parse(plain.stdout) as { checks: { name: string; status: string; detail?: string }[] }).checks.find((c) => c.name === "lyncdiscover.contoso.com");
+        assert.equal(check?.status, "different");
+        assert.equal(check?.detail, "the name holds CNAME proxy.contoso.com (whose target has 131.107.155.40), not an A record: DNS refuses a CNAME beside other data (RFC 1034 §3.6.2), so the planned A cannot be created until the CNAME is deleted");
+    });
 });

@@ -323,8 +323,9 @@ describe("verify against a misbehaving server", function () {
             target: "xmpp.contoso.com", status: "srv-target-cname", cname: "sip.contoso.com", addresses: ["131.107.155.10", "131.107.155.11"],
             detail: "xmpp.contoso.com. is a CNAME to sip.contoso.com. (RFC 2782: an SRV target must not be an alias)",
         }]);
-        // The A record set behind the alias still holds the planned addresses.
-        assert.deepEqual(problems(report), { "SRV _xmpp-server._tcp.contoso.com": "srv-target-cname" });
+        // And the planned A record set is not there: the name holds the CNAME (RFC 1034 §3.6.2: nothing beside it).
+        assert.deepEqual(problems(report), { "A xmpp.contoso.com": "different", "SRV _xmpp-server._tcp.contoso.com": "srv-target-cname" });
+        assert.deepEqual(check(report, "xmpp.contoso.com", "A").conflict, { type: "CNAME", values: ["sip.contoso.com"] });
     });
 
     it("an SRV target in another SIP domain is srv-target-outside-domain", async () => {
