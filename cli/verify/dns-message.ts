@@ -11,10 +11,10 @@
  */
 
 /** RR type codes (RFC 1035, RFC 2782, RFC 3596, RFC 6891). */
-export const TYPE_CODE = { A: 1, CNAME: 5, AAAA: 28, SRV: 33, OPT: 41 } as const;
+export const TYPE_CODE = { A: 1, NS: 2, CNAME: 5, SOA: 6, AAAA: 28, SRV: 33, OPT: 41 } as const;
 
 /** The types a query can ask for here. */
-export type QueryType = Exclude<keyof typeof TYPE_CODE, "OPT">;
+export type QueryType = Exclude<keyof typeof TYPE_CODE, "OPT" | "NS" | "SOA">;
 
 /** RCODE names, with the extended ones that come from an OPT record. */
 export const RCODE_NAMES: Readonly<Record<number, string>> = {
@@ -33,6 +33,8 @@ export interface DnsReply {
     rcode: number;
     /** Type code and TTL of each record in the answer section. */
     answers: { type: number; ttl: number }[];
+    /** Type code of each record in the authority section: SOA in a negative answer (RFC 2308), NS in a referral. */
+    authority: number[];
 }
 
 /** A reply that cannot be read (too short, a name running past the end, ...). */
@@ -69,7 +71,7 @@ function skipName(buf: Buffer, offset: number): number {
     }
 }
 
-/** Reads the header, the answers' types and TTLs and the extended RCODE; throws `MalformedReplyError`. */
+/** Reads the header, the answers' types and TTLs, the authority section's types and the extended RCODE; throws `MalformedReplyError`. */
 export function decodeReply(buf: Buffer): DnsReply {
     if (buf.length < 12) throw new MalformedReplyError(`a reply of ${buf.length} bytes, shorter than a DNS header`);
     const flags = buf.readUInt16BE(2);
@@ -77,6 +79,7 @@ export function decodeReply(buf: Buffer): DnsReply {
     let at = 12;
     for (let i = 0; i < counts[0]; i++) at = skipName(buf, at) + 4;
     const answers: DnsReply["answers"] = [];
+    const authority: number[] = [];
     let extended = 0;
     for (let section = 1; section <= 3; section++) {
         for (let i = 0; i < counts[section]; i++) {
@@ -87,6 +90,7 @@ export function decodeReply(buf: Buffer): DnsReply {
             at += 10 + buf.readUInt16BE(at + 8);
             if (at > buf.length) throw new MalformedReplyError("a record's data runs past the end of the reply");
             if (section === 1) answers.push({ type, ttl });
+            if (section === 2) authority.push(type);
             // RFC 6891 §6.1.3: the OPT record's TTL field starts with the RCODE's upper eight bits.
             if (section === 3 && type === TYPE_CODE.OPT) extended = ttl >>> 24;
         }
@@ -97,5 +101,6 @@ export function decodeReply(buf: Buffer): DnsReply {
         authoritative: (flags & 0x0400) !== 0,
         rcode: (extended << 4) | (flags & 0x000f),
         answers,
+        authority,
     };
 }

@@ -75,6 +75,11 @@ function failure(error: unknown): Failure {
 
 /** What a reply's RCODE says about a name c-ares found nothing for: missing, or a failure. */
 function fromRcode(reply: DnsReply): { missing: "NXDOMAIN" | "NODATA" } | Failure {
+    // No answer, not authoritative, name servers and no SOA in the authority section: a referral
+    // (RFC 1034 §4.3.2), not a NODATA (RFC 2308 §2.2 gives that an SOA). Another zone answers for the name.
+    if (reply.rcode === 0 && reply.answers.length === 0 && !reply.authoritative && reply.authority.includes(TYPE_CODE.NS) && !reply.authority.includes(TYPE_CODE.SOA)) {
+        return { code: "REFERRAL", reason: "a referral to another zone's name servers: the name is below a delegation (NS, no SOA), so its records are that zone's; if the deployment puts them here, give the child zone as sipDomains[].zone" };
+    }
     if (reply.rcode === 0) return { missing: "NODATA" };
     if (reply.rcode === 3) return { missing: "NXDOMAIN" };
     const name = RCODE_NAMES[reply.rcode];
@@ -180,6 +185,8 @@ export class Lookup {
                 const seen = NEGATIVE.has(code) ? await this.confirm(name, type) : failure(error);
                 if (this.expired) return { outcome: "unchecked" };
                 if ("missing" in seen) return { outcome: "missing", reason: seen.missing };
+                // A referral is the zone's answer, as definite as a NODATA: asking again gives it again.
+                if (seen.code === "REFERRAL") return { outcome: "error", ...seen, tries: attempt };
                 last = seen;
             }
         }

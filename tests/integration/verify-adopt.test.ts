@@ -123,6 +123,23 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
         assert.ok(!lines.includes('      - "lyncdiscover.contoso.com A"'));
     });
 
+    it("a name below a delegation the deployment does not know of: a referral, said as one, never 'absent: will be created'", async () => {
+        // eu.contoso.com is delegated to servers of its own; the config puts its records in contoso.com,
+        // where pulumi up would create them below the delegation, answered by no one (RFC 1034 §4.2.1).
+        await bind.serve([{ zone: "contoso.com", text: `${AS_PLANNED}eu                       3600 IN NS   ns.eu.contoso.com.\nns.eu                    3600 IN A    131.107.155.54\n` }]);
+        const config = join(dir, "eu.yaml");
+        writeFileSync(config, CONFIG.replace("  - { name: contoso.com, mobility: true }", "  - { name: contoso.com, mobility: true }\n  - { name: eu.contoso.com, zone: contoso.com, externalAccess: false }"));
+        const result = spawnSync(process.execPath, [cli, "verify", "--config", config, "--server", bind.address, "--adopt"], { encoding: "utf8" });
+        assert.equal(result.status, 1, result.stdout);
+        const referral = "a referral to another zone's name servers: the name is below a delegation (NS, no SOA), so its records are that zone's; if the deployment puts them here, give the child zone as sipDomains[].zone";
+        const lines = unwrapped(result.stdout).split("\n");
+        for (const set of ["_sipfederationtls._tcp.eu.contoso.com SRV", "sip.eu.contoso.com A"]) {
+            assert.ok(lines.includes(`${set}: unknown, no answer (${referral} after 1 try): check again before adopting; left out of the list`), result.stdout);
+            assert.ok(!lines.includes(`      - "${set}"`));
+        }
+        assert.doesNotMatch(result.stdout, /eu\.contoso\.com \w+: absent/);
+    });
+
     it("a CNAME whose target in the same zone has the planned addresses is a CNAME still: not adopted, not ok", async () => {
         // BIND answers the A question with the CNAME and its target's A records; the resolver follows them.
         await bind.serve([{ zone: "contoso.com", text: AS_PLANNED.replace("lyncdiscover             3600 IN A    131.107.155.40", "lyncdiscover             3600 IN CNAME proxy.contoso.com.\nproxy                    3600 IN A    131.107.155.40") }]);
