@@ -42,7 +42,8 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
     for (const zone of zones) {
         const views = records
             .filter((r) => r.name.startsWith(`${component?.name}/${zone}/`))
-            .map(describeRecordResource)
+            // dns.adopt: the import option's ID, as pulumi up hands it to the provider.
+            .map((r) => { const view = describeRecordResource(r); return r.importId === undefined ? view : { ...view, resource: `${view.resource}, import ${r.importId}` }; })
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : 1));
         lines.push(`Zone ${zone}: ${views.length} record sets`);
         const [header, ...rows] = tableRows(
@@ -60,7 +61,12 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
     lines.push("Zone files (BIND loads them as they are; drop the placeholder SOA and NS to import them):");
     for (const file of options.zoneFiles) lines.push(`  ${file}`);
     lines.push("Discovery chains (a Mermaid flowchart; GitHub renders it in a ```mermaid block):", `  ${options.mermaidFile}`);
-    lines.push(...hangingWrap(`pulumi up would create ${run.resources.length} resources: 1 ${component?.type.split(":").pop() ?? "component"} and ${records.length} ${records[0]?.type ?? "records"}.`, width, ""));
+    const componentName = component?.type.split(":").pop() ?? "component";
+    const recordType = records[0]?.type ?? "records";
+    const imported = records.filter((r) => r.importId !== undefined).length;
+    lines.push(...hangingWrap(imported === 0
+        ? `pulumi up would create ${run.resources.length} resources: 1 ${componentName} and ${records.length} ${recordType}.`
+        : `pulumi up would create ${run.resources.length - imported} resources and import ${imported} (dns.adopt): 1 ${componentName} and ${records.length - imported} ${recordType} created, ${imported} imported.`, width, ""));
     return lines;
 }
 

@@ -95,6 +95,29 @@ describe("npm start (offline)", function () {
         return { status: run.status, stdout: run.stdout, stderr: run.stderr };
     }
 
+    it("with dns.adopt, says which record sets pulumi up would import, and with which import ID", () => {
+        const file = join(out, "Pulumi.adopt.yaml");
+        writeFileSync(file, [
+            "config:",
+            "  lync-edge-dns:dns:",
+            "    provider: route53",
+            "    hostedZoneIds: { contoso.com: Z0CONTOSO }",
+            "    adopt: [\"sip.contoso.com A\", \"_sip._tls.contoso.com SRV\"]",
+            "  lync-edge-dns:deployment:",
+            "    sipDomains: [contoso.com]",
+            "    edge: { accessEdgeIps: [131.107.155.10] }",
+            "",
+        ].join("\n"));
+        const { status, stdout, stderr } = start("--config-file", file, "--out", join(out, "zones"));
+        assert.equal(status, 0, stderr);
+        const flat = stdout.replace(/\s+/g, " ");
+        // ZONEID_NAME_TYPE, the import ID of aws.route53.Record; the record set not adopted has none.
+        assert.match(flat, /aws\.route53\.Record edge\/contoso\.com\/sip\/A \(zoneId Z0CONTOSO, allowOverwrite false\), import Z0CONTOSO_sip\.contoso\.com_A /);
+        assert.match(flat, /aws\.route53\.Record edge\/contoso\.com\/_sip\._tls\/SRV \(zoneId Z0CONTOSO, allowOverwrite false\), import Z0CONTOSO__sip\._tls\.contoso\.com_SRV /);
+        assert.match(flat, /aws\.route53\.Record edge\/contoso\.com\/_sipfederationtls\._tcp\/SRV \(zoneId Z0CONTOSO, allowOverwrite false\) A /);
+        assert.match(flat, /pulumi up would create 2 resources and import 2 \(dns\.adopt\): 1 LyncEdgeDns and 1 aws:route53\/record:Record created, 2 imported\./);
+    });
+
     it("reports a bad stack config as one clear block, without a stack trace, and exits 1", () => {
         // npm start reads Pulumi.NAME.yaml from the project folder only, so the
         // bad stack file goes there for the length of this test.
