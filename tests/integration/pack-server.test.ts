@@ -123,6 +123,18 @@ describe("the pack through the policy server's own handler", function () {
                 await atUpdateAndPreview([...good(provider), record(provider, "_sip._tls", "SRV", ["0 0 443 sip.contoso.com."], "fabrikam.com")], ["lync-srv-same-domain"]);
             });
 
+            it("an online domain with its on-premises sip A left behind (the Teams Only checklist deletes it)", async () => {
+                const teamsOnly = { ...component([], ["fabrikam.com"]), name: "edge-online", urn: component([], []).urn.replace("::edge", "::edge-online") };
+                teamsOnly.props = { ...teamsOnly.props, domainHosting: { "fabrikam.com": "online" } };
+                const stack = [
+                    teamsOnly,
+                    record(provider, "_sipfederationtls._tcp", "SRV", ["100 1 5061 sipfed.online.lync.com."], "fabrikam.com"),
+                    record(provider, "lyncdiscover", "CNAME", ["webdir.online.lync.com."], "fabrikam.com"),
+                ];
+                await atUpdateAndPreview(stack, []);
+                await atUpdateAndPreview([...stack, record(provider, "sip", "A", ["131.107.155.10"], "fabrikam.com")], ["lync-online-domain-records"]);
+            });
+
             it("a private address behind an Edge SRV, and an unrelated private record left alone", async () => {
                 const privateSip = good(provider).map((r) => (mentions(r, "131.107") ? record(provider, "sip", "A", ["10.1.2.3", "131.107.155.10"]) : r));
                 await atUpdateAndPreview(privateSip, ["lync-public-addresses"]);

@@ -198,3 +198,39 @@ describe("an online domain's SRV targets, without the tenant's cloud (a stack ma
         assert.deepEqual(judge("_sip._tls.northwind.com", "100 1 443 sipdir.online.dod.skypeforbusiness.us.", { "northwind.com": "dod" }), []);
     });
 });
+
+describe("lync-online-domain-records: what an online domain may keep [TO]", () => {
+    // Microsoft, "Update DNS entries to enable your organization to be all Teams Only": sip and
+    // lyncdiscover deleted or CNAMEs to sipdir / webdir "with exactly these values"; meet and dialin deleted.
+    const judge = (records: { name: string; type: string; values: string[] }[], domainCloud?: Record<string, string>) => evaluateRules({
+        records: records.map((r, i) => ({ ...r, zone: "northwind.com", source: `urn:${i}`, edge: false })),
+        mobilityDomains: [],
+        managedZones: ["northwind.com", "contoso.com"],
+        allowPrivateAddresses: false,
+        domainHosting: { "northwind.com": "online", "contoso.com": "onPremises" },
+        ...(domainCloud ? { domainCloud } : {}),
+    }).violations.filter((v) => v.rule === "lync-online-domain-records").map((v) => `${v.level} ${v.message}`);
+
+    it("takes the legacy CNAMEs to Microsoft 365, and an on-premises domain's records as they are", () => {
+        assert.deepEqual(judge([
+            { name: "sip.northwind.com", type: "CNAME", values: ["sipdir.online.lync.com."] },
+            { name: "lyncdiscover.northwind.com", type: "CNAME", values: ["webdir.online.lync.com."] },
+            { name: "sip.contoso.com", type: "A", values: ["131.107.155.10"] },
+            { name: "meet.contoso.com", type: "A", values: ["131.107.155.40"] },
+        ], { "northwind.com": "worldwide" }), []);
+    });
+
+    it("reports addresses left on sip and lyncdiscover, a CNAME to the wrong host or cloud, and meet or dialin at all", () => {
+        assert.deepEqual(judge([
+            { name: "sip.northwind.com", type: "A", values: ["131.107.155.10"] },
+            { name: "lyncdiscover.northwind.com", type: "CNAME", values: ["webdir.online.lync.com."] },
+            { name: "meet.northwind.com", type: "A", values: ["131.107.155.40"] },
+            { name: "dialin.northwind.com", type: "CNAME", values: ["proxy.northwind.com."] },
+        ], { "northwind.com": "gccHigh" }), [
+            "advisory sip.northwind.com A 131.107.155.10: northwind.com is online (Teams Only), so sip.northwind.com is to be deleted, or a CNAME to sipdir.online.gov.skypeforbusiness.us (Microsoft 365's sipdir in the tenant's cloud; microsoft365.legacyClientRecords): urn:0",
+            "advisory lyncdiscover.northwind.com CNAME webdir.online.lync.com.: northwind.com is online (Teams Only), so lyncdiscover.northwind.com is to be deleted, or a CNAME to webdir.online.gov.skypeforbusiness.us (Microsoft 365's webdir in the tenant's cloud; microsoft365.legacyClientRecords): urn:1",
+            "advisory meet.northwind.com A 131.107.155.40: northwind.com is online (Teams Only), and Microsoft's Teams Only checklist deletes meet.northwind.com: its meetings are in Microsoft 365: urn:2",
+            "advisory dialin.northwind.com CNAME proxy.northwind.com.: northwind.com is online (Teams Only), and Microsoft's Teams Only checklist deletes dialin.northwind.com: its meetings are in Microsoft 365: urn:3",
+        ]);
+    });
+});

@@ -6,8 +6,8 @@
  */
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
-import { isWithin, quote } from "../dns/names";
-import { FEDERATION_SRV, MICROSOFT_365_HOSTS, MICROSOFT_365_SUFFIXES, microsoft365HostOf, microsoft365Target } from "../plan/catalogue";
+import { isWithin, quote, withoutTrailingDot } from "../dns/names";
+import { FEDERATION_SRV, MICROSOFT_365_HOSTS, MICROSOFT_365_SUFFIXES, microsoft365HostOf, microsoft365Target, type Microsoft365Host } from "../plan/catalogue";
 import type { Microsoft365Cloud } from "../config/types";
 import type { SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
@@ -387,6 +387,54 @@ export const publicAddresses: Rule = {
     },
 };
 
+/**
+ * What an online domain's hosts may hold (Microsoft, "Update DNS entries to
+ * enable your organization to be all Teams Only": `sip` and `lyncdiscover`
+ * deleted, or CNAMEs to Microsoft 365's `sipdir` and `webdir` "with exactly
+ * these values"; `meet` and `dialin` deleted): the Microsoft 365 host a
+ * label may alias, or undefined for a label that must be gone.
+ */
+const ONLINE_HOSTS: ReadonlyMap<string, Microsoft365Host | undefined> = new Map([
+    ["sip", "sipdir"], ["lyncdiscover", "webdir"], ["meet", undefined], ["dialin", undefined],
+]);
+
+/** Records left on an online (Teams Only) domain that still point on premises. */
+export const onlineDomainRecords: Rule = {
+    name: "lync-online-domain-records",
+    description: "An online (Teams Only) domain keeps nothing that points on premises: sip and lyncdiscover are absent or CNAMEs to Microsoft 365's sipdir and webdir in the tenant's cloud, and meet and dialin are absent (Microsoft: records that point elsewhere make the switch to Teams Only fail).",
+    defaultLevel: "advisory",
+    check(input) {
+        const findings: Finding[] = [];
+        const undecided: string[] = [];
+        const online = Object.keys(input.domainHosting ?? {}).filter((d) => input.domainHosting?.[d] === "online");
+        if (online.length === 0) return { findings, undecided };
+        const { addressesByName, nameUndecided } = sharedPass(input);
+        for (const domain of online) {
+            const where = `${domain} is online (Teams Only)`;
+            const cloud = input.domainCloud?.[domain];
+            for (const [label, host] of ONLINE_HOSTS) {
+                const name = `${label}.${domain}`;
+                for (const set of addressesByName.get(name) ?? []) {
+                    if (set.values === undefined) { undecided.push(set.source); continue; }
+                    const shown = `${name} ${set.type} ${list(set.values)}`;
+                    if (host === undefined) {
+                        findings.push({ sources: [set.source], message: `${shown}: ${where}, and Microsoft's Teams Only checklist deletes ${name}: its meetings are in Microsoft 365: ${set.source}` });
+                        continue;
+                    }
+                    const expected = cloud !== undefined && Object.hasOwn(MICROSOFT_365_SUFFIXES, cloud) ? microsoft365Target(host, cloud as Microsoft365Cloud) : undefined;
+                    const target = set.type === "CNAME" && set.values.length === 1 ? withoutTrailingDot(set.values[0] as string) : undefined;
+                    const fine = target !== undefined && (expected !== undefined ? target === expected : MICROSOFT_365_HOSTS.has(target) && target.startsWith(`${host}.`));
+                    if (fine) continue;
+                    findings.push({ sources: [set.source], message: `${shown}: ${where}, so ${name} is to be deleted, or a CNAME to ${expected ?? `${host}.<the tenant's cloud>`} (Microsoft 365's ${host} in the tenant's cloud; microsoft365.legacyClientRecords): ${set.source}` });
+                }
+            }
+        }
+        // A record whose zone is not known yet (a preview) may be one of them.
+        for (const set of nameUndecided) if (set.type === "A" || set.type === "AAAA" || set.type === "CNAME") undecided.push(set.source);
+        return { findings, undecided };
+    },
+};
+
 /** Every rule, in the order they are reported. */
 export const RULES: readonly Rule[] = [
     mobilityFederationSrv,
@@ -395,4 +443,5 @@ export const RULES: readonly Rule[] = [
     srvTargetAddressExternal,
     srvSameDomain,
     publicAddresses,
+    onlineDomainRecords,
 ];
