@@ -41,9 +41,22 @@ function onlineTargetProblem(target: string, domain: string, service: string, in
     const where = `${domain} is online (Teams Only)`;
     if (host === undefined) return `points to ${target}, but ${where}, and Microsoft 365 publishes no ${service}: remove it`;
     const cloud = input.domainCloud?.[domain];
-    const expected = cloud !== undefined && Object.hasOwn(MICROSOFT_365_SUFFIXES, cloud) ? microsoft365Target(host, cloud as Microsoft365Cloud) : undefined;
-    if (expected !== undefined) return target === expected ? undefined : `points to ${target}, but ${where}: its ${service} points to ${expected}, Microsoft 365's ${host} host in the tenant's cloud (${cloud})`;
-    return MICROSOFT_365_HOSTS.has(target) && target.startsWith(`${host}.`) ? undefined : `points to ${target}, but ${where}: its ${service} points to Microsoft 365's ${host} host in the tenant's cloud (${host}.online.lync.com worldwide)`;
+    const expected = tenantHost(host, cloud);
+    if (isTenantHost(target, host, cloud)) return undefined;
+    return expected !== undefined
+        ? `points to ${target}, but ${where}: its ${service} points to ${expected}, Microsoft 365's ${host} host in the tenant's cloud (${cloud})`
+        : `points to ${target}, but ${where}: its ${service} points to Microsoft 365's ${host} host in the tenant's cloud (${host}.online.lync.com worldwide)`;
+}
+
+/** Microsoft 365's `host` in the tenant's `cloud`, when the cloud is known. */
+function tenantHost(host: Microsoft365Host, cloud: string | undefined): string | undefined {
+    return cloud !== undefined && Object.hasOwn(MICROSOFT_365_SUFFIXES, cloud) ? microsoft365Target(host, cloud as Microsoft365Cloud) : undefined;
+}
+
+/** `target` is Microsoft 365's `host` in the tenant's cloud; with the cloud unknown, in any cloud. */
+function isTenantHost(target: string, host: Microsoft365Host, cloud: string | undefined): boolean {
+    const expected = tenantHost(host, cloud);
+    return expected !== undefined ? target === expected : MICROSOFT_365_HOSTS.has(target) && target.startsWith(`${host}.`);
 }
 
 /**
@@ -421,11 +434,9 @@ export const onlineDomainRecords: Rule = {
                         findings.push({ sources: [set.source], message: `${shown}: ${where}, and Microsoft's Teams Only checklist deletes ${name}: its meetings are in Microsoft 365: ${set.source}` });
                         continue;
                     }
-                    const expected = cloud !== undefined && Object.hasOwn(MICROSOFT_365_SUFFIXES, cloud) ? microsoft365Target(host, cloud as Microsoft365Cloud) : undefined;
                     const target = set.type === "CNAME" && set.values.length === 1 ? withoutTrailingDot(set.values[0] as string) : undefined;
-                    const fine = target !== undefined && (expected !== undefined ? target === expected : MICROSOFT_365_HOSTS.has(target) && target.startsWith(`${host}.`));
-                    if (fine) continue;
-                    findings.push({ sources: [set.source], message: `${shown}: ${where}, so ${name} is to be deleted, or a CNAME to ${expected ?? `${host}.<the tenant's cloud>`} (Microsoft 365's ${host} in the tenant's cloud; microsoft365.legacyClientRecords): ${set.source}` });
+                    if (target !== undefined && isTenantHost(target, host, cloud)) continue;
+                    findings.push({ sources: [set.source], message: `${shown}: ${where}, so ${name} is to be deleted, or a CNAME to ${tenantHost(host, cloud) ?? `${host}.<the tenant's cloud>`} (Microsoft 365's ${host} in the tenant's cloud; microsoft365.legacyClientRecords): ${set.source}` });
                 }
             }
         }
