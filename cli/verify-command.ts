@@ -77,6 +77,8 @@ export function addVerifyCommand(cli: Command, context: CliContext): Command {
             try {
                 const report = await verifyPlan(planned.plan, {
                     servers, timeoutMs: options.timeout, deadlineMs: options.deadline * 1000, onProgress: (n, total) => progress.update(n, total),
+                    // An import needs the record set itself, not a wildcard's answer.
+                    wildcards: options.adopt === true,
                 });
                 progress.stop();
                 if (options.adopt) {

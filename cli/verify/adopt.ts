@@ -19,7 +19,9 @@ export type Adoption =
     /** No answer could be had (resolver error, deadline): look again before adopting. */
     | "unknown"
     /** The name holds a record of the other kind (CNAME against A/AAAA/SRV): neither imported nor created until it is deleted. */
-    | "conflicts";
+    | "conflicts"
+    /** What was found is what a wildcard gives a name beside it: the record set may not exist of its own, and an import of it would fail. */
+    | "wildcard";
 
 /** One record set's adoption, with what was found. */
 export interface AdoptionCheck {
@@ -32,7 +34,7 @@ export interface AdoptionCheck {
     found: string[];
     expectedTtl: number;
     foundTtl?: number;
-    /** For `unknown`: what went wrong. */
+    /** For `unknown`: what went wrong; for `conflicts`, the other record; for `wildcard`, the name the wildcard answered. */
     detail?: string;
 }
 
@@ -63,6 +65,7 @@ function adoptionOf(check: RecordCheck, authoritative: boolean): AdoptionCheck {
     const base = { name: check.name, type: check.type, expected: check.expected, found: check.found, expectedTtl: check.expectedTtl, foundTtl: check.foundTtl, differences: [] };
     if (check.status === "missing") return { ...base, adoption: "absent" };
     if (check.conflict) return { ...base, adoption: "conflicts", detail: `${check.conflict.type} ${check.conflict.values.join(", ")}` };
+    if (check.wildcard) return { ...base, adoption: "wildcard", detail: check.wildcard.probe };
     if (check.found.length === 0) return { ...base, adoption: "unknown", detail: check.detail ?? check.status };
     const differences: AdoptionCheck["differences"] = [];
     if (check.expected.join("\n") !== check.found.join("\n")) differences.push("values");
@@ -88,6 +91,7 @@ export function formatAdoption(report: AdoptionReport, width: number = DEFAULT_W
             case "differs": return `${head}exists and differs (${c.differences.join(", ")}): adopted, then changed to the plan's values; plan ${values(c.expected, c.expectedTtl)}, live ${values(c.found, c.foundTtl)}`;
             case "absent": return `${head}absent: will be created (leave it out of dns.adopt)`;
             case "unknown": return `${head}unknown, no answer (${c.detail}): check again before adopting; left out of the list`;
+            case "wildcard": return `${head}found, but a wildcard gives ${c.detail} the same (RFC 4592): it may be the wildcard's answer, with no record set of its own to import; left out of the list (add it if the zone holds it)`;
             case "conflicts": return `${head}the name holds ${c.detail} instead, which DNS refuses beside ${/^[AS]/.test(c.type) ? "an" : "a"} ${c.type} (RFC 1034 §3.6.2): neither adopted nor created; delete it first (left out of the list)`;
         }
     });

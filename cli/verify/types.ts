@@ -83,6 +83,11 @@ export interface RecordCheck {
      * §3.6.2), so the planned record cannot be created until it is deleted.
      */
     conflict?: { type: string; values: string[] };
+    /**
+     * With `wildcards`: the name beside it that a wildcard answered with the
+     * very values found. The record set may then not exist of its own.
+     */
+    wildcard?: { probe: string; values: string[] };
 }
 
 /** How `verifyPlan` resolves. */
@@ -113,6 +118,15 @@ export interface VerifyOptions {
     concurrency?: number;
     /** Tries per lookup when the resolver fails (timeout, SERVFAIL, ...); 2 is one retry. NXDOMAIN/NODATA are never retried. @default 2 */
     tries?: number;
+    /**
+     * Also ask, for each record set found, what a name beside it that no one
+     * made gets (`_lync-edge-dns-probe.<parent>`): when a wildcard gives it
+     * the very values found (RFC 4592), the record set may be the wildcard's
+     * answer and not exist of its own, and `wildcard` says so. One more
+     * question per parent name and type; `verify --adopt` asks it, as an
+     * import needs the record set itself. @default false
+     */
+    wildcards?: boolean;
 }
 
 /** Counts over the checks. */

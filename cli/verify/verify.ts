@@ -66,6 +66,8 @@ interface RunOptions {
     deadlineMs: number;
     /** `exact` against given (authoritative) servers; `not-higher` against the system's caching resolvers. */
     ttlRule: "exact" | "not-higher";
+    /** Ask whether a wildcard gives the values found (`VerifyOptions.wildcards`). */
+    wildcards: boolean;
 }
 
 /** The options filled in with defaults, checked, host names resolved; throws `VerifyOptionError`. */
@@ -77,7 +79,7 @@ async function resolveOptions(options: VerifyOptions): Promise<RunOptions> {
     };
     const deadlineMs = positiveInteger("deadlineMs", options.deadlineMs, VERIFY_DEFAULTS.deadlineMs, MAX_DEADLINE_MS);
     const servers = await resolveServers(options.servers ?? []);
-    return { lookup: { ...lookup, servers }, deadlineMs, ttlRule: servers.length > 0 ? "exact" : "not-higher" };
+    return { lookup: { ...lookup, servers }, deadlineMs, ttlRule: servers.length > 0 ? "exact" : "not-higher", wildcards: options.wildcards === true };
 }
 
 /** `300 s`, or `1500 ms` when not whole seconds. */
@@ -113,6 +115,22 @@ async function otherKind(lookup: Lookup, name: string, type: string): Promise<Re
     return undefined;
 }
 
+/** A label no one gives a host: a name beside the checked one that exists only if a wildcard makes it. */
+const WILDCARD_PROBE = "_lync-edge-dns-probe";
+
+/**
+ * What a wildcard (RFC 4592) answers beside `name`, when it is exactly what
+ * was found at `name`: the found record set may then be the wildcard's.
+ */
+async function wildcardAnswer(lookup: Lookup, name: string, type: LookupType, found: readonly string[]): Promise<RecordCheck["wildcard"]> {
+    const dot = name.indexOf(".");
+    if (dot === -1) return undefined;
+    const probe = `${WILDCARD_PROBE}.${name.slice(dot + 1)}`;
+    const result = await lookup.query(probe, type);
+    if (result.outcome !== "found" || result.values.join("\n") !== found.join("\n")) return undefined;
+    return { probe, values: result.values };
+}
+
 /** Checks one planned record set, following SRV targets. */
 async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, record: PlannedRecordSet): Promise<RecordCheck> {
     const name = normalizeName(record.name);
@@ -133,7 +151,7 @@ async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, rec
         return settle(base, [{ status: "missing", detail }]);
     }
     const found = result.values;
-    const withFound = { ...base, found, ...(result.ttl !== undefined ? { foundTtl: result.ttl } : {}) };
+    const withFound: Omit<RecordCheck, "status" | "detail"> = { ...base, found, ...(result.ttl !== undefined ? { foundTtl: result.ttl } : {}) };
     if (record.type === "A" || record.type === "AAAA") {
         // Addresses found may be a CNAME's target's: the name itself then holds no address record to adopt or keep.
         const alias = await lookup.aliasAt(name);
@@ -144,6 +162,8 @@ async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, rec
             }]);
         }
     }
+    const wildcard = run.wildcards ? await wildcardAnswer(lookup, name, record.type, found) : undefined;
+    if (wildcard) withFound.wildcard = wildcard;
     const comparison = compareValues(expected, found);
     const findings: Finding[] = comparison.status === "ok" ? [] : [{ status: comparison.status, detail: describeComparison(comparison) }];
     const ttl = ttlFinding(result, record.ttl, run.ttlRule);

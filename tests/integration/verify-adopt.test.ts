@@ -140,6 +140,26 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
         assert.doesNotMatch(result.stdout, /eu\.contoso\.com \w+: absent/);
     });
 
+    it("a wildcard's answer is not taken for a record set of its own: left out of the list; another value at the name is the name's", async () => {
+        // dialin was never made; a wildcard answers for it (RFC 4592), and an import of dialin.contoso.com A would fail.
+        const withWildcard = `${AS_PLANNED.replace("dialin                   3600 IN A    131.107.155.40\n", "")}*                        3600 IN A    131.107.155.40\n`;
+        await bind.serve([{ zone: "contoso.com", text: withWildcard.replace("sip                      3600 IN A    131.107.155.11\n", "") }]);
+        const result = adopt();
+        assert.equal(result.status, 1, result.stdout);
+        const lines = unwrapped(result.stdout).split("\n");
+        const wildcard = (set: string) => `${set}: found, but a wildcard gives _lync-edge-dns-probe.contoso.com the same (RFC 4592): it may be the wildcard's answer, with no record set of its own to import; left out of the list (add it if the zone holds it)`;
+        assert.ok(lines.includes(wildcard("dialin.contoso.com A")), result.stdout);
+        // meet and lyncdiscover hold the wildcard's very value: whether they are the zone's own, DNS cannot say.
+        assert.ok(lines.includes(wildcard("meet.contoso.com A")), result.stdout);
+        // sip holds a value of its own (131.107.155.10 only): the name's own record set, adopted.
+        assert.ok(lines.includes('      - "sip.contoso.com A"'), result.stdout);
+        assert.ok(!lines.includes('      - "dialin.contoso.com A"'));
+        // Plain verify asks nothing about wildcards: the answer is what clients get.
+        const plain = spawnSync(process.execPath, [cli, "verify", "--config", join(dir, "edge.yaml"), "--server", bind.address, "--json"], { encoding: "utf8" });
+        const dialin = (JSON.parse(plain.stdout) as { checks: { name: string; status: string; wildcard?: unknown }[] }).checks.find((c) => c.name === "dialin.contoso.com");
+        assert.deepEqual([dialin?.status, dialin?.wildcard], ["ok", undefined]);
+    });
+
     it("a CNAME whose target in the same zone has the planned addresses is a CNAME still: not adopted, not ok", async () => {
         // BIND answers the A question with the CNAME and its target's A records; the resolver follows them.
         await bind.serve([{ zone: "contoso.com", text: AS_PLANNED.replace("lyncdiscover             3600 IN A    131.107.155.40", "lyncdiscover             3600 IN CNAME proxy.contoso.com.\nproxy                    3600 IN A    131.107.155.40") }]);
