@@ -109,6 +109,11 @@ function ttlFinding(result: Extract<LookupResult, { outcome: "found" }>, planned
 async function otherKind(lookup: Lookup, name: string, type: string): Promise<RecordCheck["conflict"]> {
     const types: LookupType[] = type === "CNAME" ? ["A", "AAAA"] : ["CNAME"];
     for (const other of types) {
+        if (other === "CNAME") {
+            const alias = await ownAlias(lookup, name);
+            if (alias.length > 0) return { type: other, values: alias };
+            continue;
+        }
         const result = await lookup.query(name, other);
         if (result.outcome === "found" && result.values.length > 0) return { type: other, values: result.values };
     }
@@ -129,6 +134,19 @@ async function wildcardAnswer(lookup: Lookup, name: string, type: LookupType, fo
     const result = await lookup.query(probe, type);
     if (result.outcome !== "found" || result.values.join("\n") !== found.join("\n")) return undefined;
     return { probe, values: result.values };
+}
+
+/**
+ * The CNAME `name` holds of its own: none when a wildcard (RFC 4592) gives
+ * a name beside it the same CNAME, as the name then exists only as the
+ * wildcard's answer, and a record set created there takes its place.
+ */
+async function ownAlias(lookup: Lookup, name: string): Promise<string[]> {
+    const alias = await lookup.aliasAt(name);
+    if (alias.length === 0) return alias;
+    const dot = name.indexOf(".");
+    const beside = dot === -1 ? [] : await lookup.aliasAt(`${WILDCARD_PROBE}.${name.slice(dot + 1)}`);
+    return beside.join("\n") === alias.join("\n") ? [] : alias;
 }
 
 /** Checks one planned record set, following SRV targets. */
@@ -154,7 +172,7 @@ async function checkRecordSet(lookup: Lookup, run: RunOptions, zone: string, rec
     const withFound: Omit<RecordCheck, "status" | "detail"> = { ...base, found, ...(result.ttl !== undefined ? { foundTtl: result.ttl } : {}) };
     if (record.type === "A" || record.type === "AAAA") {
         // Addresses found may be a CNAME's target's: the name itself then holds no address record to adopt or keep.
-        const alias = await lookup.aliasAt(name);
+        const alias = await ownAlias(lookup, name);
         if (alias.length > 0) {
             return settle({ ...withFound, conflict: { type: "CNAME", values: alias } }, [{
                 status: "different",

@@ -151,6 +151,22 @@ describe("the GitHub Actions example", () => {
             assert.doesNotMatch(body, /Pulumi\.new\.yaml|Pulumi\.lab\.yaml/);
         });
 
+        it("reads the base version as the same project's: a stack file with another project's keys beside the program's is diffed, not refused", () => {
+            git("reset", "-q", "--hard", "main");
+            writeFileSync(join(repo, "Pulumi.yaml"), "name: lync-edge-dns\nruntime: nodejs\n");
+            const lab = join(repo, "Pulumi.lab.yaml");
+            writeFileSync(lab, `${readFileSync(lab, "utf8").replace(/\n*$/, "\n")}  myinfra:deployment: { sipDomains: [fabrikam.com] }\n`);
+            git("add", "-A");
+            git("commit", "-qm", "another project's keys");
+            git("update-ref", "refs/remotes/origin/main", "HEAD");
+            writeFileSync(lab, readFileSync(lab, "utf8").replace("131.107.155.11]", "131.107.155.12]"));
+            git("commit", "-qam", "move a pool member");
+            const { status, stderr, body } = runStep();
+            git("update-ref", "refs/remotes/origin/main", "main~0");
+            assert.equal(status, 0, stderr);
+            assert.match(body, /^### Edge DNS changes: `Pulumi\.lab\.yaml`$/m);
+        });
+
         it("posts nothing when the changed stack files publish the same records", () => {
             git("reset", "-q", "--hard", "main");
             const lab = join(repo, "Pulumi.lab.yaml");

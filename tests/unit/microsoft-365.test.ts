@@ -71,7 +71,7 @@ describe("On-premises settings when every domain is online", () => {
         const settings = { srv: { priority: 10, weight: 5 }, hostnames: { accessEdge: "access", xmpp: "chat" } };
         assert.deepEqual(planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online" }], ...settings }).warnings, [
             "srv: is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's SRV records carry Microsoft 365's priority 100 and weight 1",
-            "hostnames: is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's (sip.<domain> and lyncdiscover.<domain> CNAMEs)",
+            "hostnames: is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's",
         ]);
         const mixed = planRecords({ sipDomains: [{ name: "contoso.com", hosting: "online" }, "fabrikam.com"], edge: { accessEdgeIps: ["131.107.155.10"] }, ...settings });
         assert.deepEqual(mixed.warnings.filter((w) => w.startsWith("edge:")), []);

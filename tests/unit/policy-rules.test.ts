@@ -234,3 +234,28 @@ describe("lync-online-domain-records: what an online domain may keep [TO]", () =
         ]);
     });
 });
+
+describe("lync-online-domain-records at preview, and names in capitals", () => {
+    const input = (records: { name: string; type: string; values: string[]; nameUndecided?: boolean }[]) => ({
+        records: records.map((r, i) => ({ ...r, zone: "northwind.com", source: `urn:${i}`, edge: false })),
+        mobilityDomains: [],
+        managedZones: ["northwind.com"],
+        allowPrivateAddresses: false,
+        domainHosting: { "northwind.com": "online" },
+        domainCloud: { "northwind.com": "worldwide" },
+    });
+    const rule = "lync-online-domain-records";
+
+    it("a CNAME target in capitals is the same host (RFC 4343)", () => {
+        const report = evaluateRules(input([{ name: "sip.northwind.com", type: "CNAME", values: ["SIPDIR.Online.Lync.com."] }]));
+        assert.deepEqual(report.violations.filter((v) => v.rule === rule), []);
+    });
+
+    it("waits for the update only for a record whose name, its zone not known yet, may turn out to be one of the hosts", () => {
+        const report = evaluateRules(input([
+            { name: "www", type: "A", values: ["131.107.155.80"], nameUndecided: true },
+            { name: "sip", type: "A", values: ["131.107.155.10"], nameUndecided: true },
+        ]));
+        assert.deepEqual(report.undecided.filter((u) => u.rule === rule), [{ rule, sources: ["urn:1"] }]);
+    });
+});

@@ -475,7 +475,7 @@ function checkDeployment(parsed: ParsedConfig): ValidatedConfig {
     // domain's are Microsoft's own rows (priority 100, weight 1, sip.<d>).
     if (domains.every((d) => d.hosting === Hosting.Online)) {
         if (parsed.srv !== undefined) out.warn("srv", "is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's SRV records carry Microsoft 365's priority 100 and weight 1");
-        if (parsed.hostnames !== undefined) out.warn("hostnames", "is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's (sip.<domain> and lyncdiscover.<domain> CNAMEs)");
+        if (parsed.hostnames !== undefined) out.warn("hostnames", "is given, but every SIP domain is online (hosting: online), so no record uses it: an online domain's hosts are Microsoft 365's");
         // Teams Only everywhere: no user is on premises, so what the Edge still publishes is stale.
         if (edge !== undefined) {
             out.warn("edge", hosts.length === 0

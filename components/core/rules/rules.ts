@@ -434,14 +434,17 @@ export const onlineDomainRecords: Rule = {
                         findings.push({ sources: [set.source], message: `${shown}: ${where}, and Microsoft's Teams Only checklist deletes ${name}: its meetings are in Microsoft 365: ${set.source}` });
                         continue;
                     }
-                    const target = set.type === "CNAME" && set.values.length === 1 ? withoutTrailingDot(set.values[0] as string) : undefined;
+                    // DNS names ignore case (RFC 4343): a target in capitals is the same host.
+                    const target = set.type === "CNAME" && set.values.length === 1 ? withoutTrailingDot(set.values[0] as string).toLowerCase() : undefined;
                     if (target !== undefined && isTenantHost(target, host, cloud)) continue;
                     findings.push({ sources: [set.source], message: `${shown}: ${where}, so ${name} is to be deleted, or a CNAME to ${tenantHost(host, cloud) ?? `${host}.<the tenant's cloud>`} (Microsoft 365's ${host} in the tenant's cloud; microsoft365.legacyClientRecords): ${set.source}` });
                 }
             }
         }
-        // A record whose zone is not known yet (a preview) may be one of them.
-        for (const set of nameUndecided) if (set.type === "A" || set.type === "AAAA" || set.type === "CNAME") undecided.push(set.source);
+        // A record whose zone is not known yet (a preview) may be one of them, if its name as given starts with one of the labels.
+        for (const set of nameUndecided) {
+            if ((set.type === "A" || set.type === "AAAA" || set.type === "CNAME") && ONLINE_HOSTS.has(set.name.split(".", 1)[0] as string)) undecided.push(set.source);
+        }
         return { findings, undecided };
     },
 };
