@@ -71,11 +71,12 @@ function fakeId(prefix: string, ...parts: string[]): string {
  * the trailing dot. `zoneNames` holds the zones whose ids the run made up.
  */
 function route53Fqdn(inputs: Record<string, unknown>, zones: MockZones): string {
-    const name = String(inputs.name).replace(/\.$/, "");
-    const zone = zones.nameOf(String(inputs.zoneId))?.replace(/\.$/, "");
+    // Lower case, and the zone itself for an empty name, as the provider's ExpandRecordName gives it.
+    const name = String(inputs.name).replace(/\.$/, "").toLowerCase();
+    const zone = zones.nameOf(String(inputs.zoneId))?.replace(/\.$/, "").toLowerCase();
     if (zone === undefined) return name;
-    const [lower, lowerZone] = [name.toLowerCase(), zone.toLowerCase()];
-    return lower === lowerZone || lower.endsWith(`.${lowerZone}`) ? name : `${name}.${zone}`;
+    if (name === "") return zone;
+    return name === zone || name.endsWith(`.${zone}`) ? name : `${name}.${zone}`;
 }
 
 /** The hosted zones of a run: ids made up for zone names, and back. */

@@ -66,7 +66,7 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
     const imported = records.filter((r) => r.importId !== undefined).length;
     lines.push(...hangingWrap(imported === 0
         ? `pulumi up would create ${run.resources.length} resources: 1 ${componentName} and ${records.length} ${recordType}.`
-        : `pulumi up would create ${run.resources.length - imported} resources and import ${imported} (dns.adopt): 1 ${componentName} and ${records.length - imported} ${recordType} created, ${imported} imported.`, width, ""));
+        : `pulumi up would create ${run.resources.length - imported} ${run.resources.length - imported === 1 ? "resource" : "resources"} and import ${imported} (dns.adopt): 1 ${componentName}${records.length > imported ? ` and ${records.length - imported} ${recordType}` : ""} created, ${imported} ${recordType} imported.`, width, ""));
     return lines;
 }
 

@@ -78,7 +78,7 @@ function fromRcode(reply: DnsReply): { missing: "NXDOMAIN" | "NODATA" } | Failur
     // No answer, not authoritative, name servers and no SOA in the authority section: a referral
     // (RFC 1034 §4.3.2), not a NODATA (RFC 2308 §2.2 gives that an SOA). Another zone answers for the name.
     if (reply.rcode === 0 && reply.answers.length === 0 && !reply.authoritative && reply.authority.includes(TYPE_CODE.NS) && !reply.authority.includes(TYPE_CODE.SOA)) {
-        return { code: "REFERRAL", reason: "a referral to another zone's name servers: the name is below a delegation (NS, no SOA), so its records are that zone's; if the deployment puts them here, give the child zone as sipDomains[].zone" };
+        return { code: "REFERRAL", reason: "a referral to another zone's name servers (the name is below a delegation, NS and no SOA, so its records are that zone's: give the child zone as sipDomains[].zone)" };
     }
     if (reply.rcode === 0) return { missing: "NODATA" };
     if (reply.rcode === 3) return { missing: "NXDOMAIN" };

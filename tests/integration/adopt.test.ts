@@ -150,6 +150,8 @@ describe("dns.adopt on Azure DNS", function () {
         assert.deepEqual(await refusal(deployment({ provider: "azure", resourceGroupName: "rg-dns", subscriptionId: "nonsense guid", adopt: true })), [
             'dns.subscriptionId: "nonsense guid" is not an Azure subscription id: one is a GUID, e.g. 00000000-0000-0000-0000-000000000000 (az account show --query id)',
         ]);
+        // Route 53 reads no subscription: what is given there is not judged.
+        await runUnderMocks(() => new LyncEdgeDns("edge", deployment({ provider: "route53", hostedZoneIds: { "contoso.com": "Z0CONTOSO", "sip.contoso.com": "Z0SIP" }, subscriptionId: "not-a-guid" })));
         // A GUID in capitals is one too: taken as given.
         const capitals = "ABCDEF01-2345-6789-ABCD-EF0123456789";
         const run = await runUnderMocks(() => new LyncEdgeDns("edge", deployment({ provider: "azure", resourceGroupName: "rg-dns", subscriptionId: capitals, adopt: ["sip.contoso.com A"] })));

@@ -53,15 +53,15 @@ describe("the root program with the example stack", () => {
 });
 
 describe("the mock engine's Route 53 records", () => {
-    it("give the fqdn Route 53 gives: a name relative to its zone completed with the zone, an absolute one as it is", async () => {
+    it("give the fqdn Route 53 gives: a name relative to its zone completed with the zone, an absolute one as it is, lower case", async () => {
         const run = await runUnderMocks(() => {
             const zone = aws.route53.getZoneOutput({ name: "contoso.com" });
-            for (const [logical, name] of [["relative", "sip"], ["absolute", "meet.contoso.com."], ["apex", "contoso.com"], ["other case", "WebCon.Contoso.com"]]) {
+            for (const [logical, name] of [["relative", "sip"], ["absolute", "meet.contoso.com."], ["apex", "contoso.com"], ["other case", "WebCon.Contoso.com"], ["empty", ""]]) {
                 new aws.route53.Record(logical as string, { zoneId: zone.zoneId, name: name as string, type: "A", ttl: 300, records: ["131.107.155.10"] });
             }
         });
         const fqdns = Object.fromEntries(run.resources.filter((r) => r.custom).map((r) => [r.name, r.outputs.fqdn]));
-        assert.deepEqual(fqdns, { relative: "sip.contoso.com", absolute: "meet.contoso.com", apex: "contoso.com", "other case": "WebCon.Contoso.com" });
+        assert.deepEqual(fqdns, { relative: "sip.contoso.com", absolute: "meet.contoso.com", apex: "contoso.com", "other case": "webcon.contoso.com", empty: "contoso.com" });
     });
 });
 
@@ -115,7 +115,7 @@ describe("npm start (offline)", function () {
         assert.match(flat, /aws\.route53\.Record edge\/contoso\.com\/sip\/A \(zoneId Z0CONTOSO, allowOverwrite false\), import Z0CONTOSO_sip\.contoso\.com_A /);
         assert.match(flat, /aws\.route53\.Record edge\/contoso\.com\/_sip\._tls\/SRV \(zoneId Z0CONTOSO, allowOverwrite false\), import Z0CONTOSO__sip\._tls\.contoso\.com_SRV /);
         assert.match(flat, /aws\.route53\.Record edge\/contoso\.com\/_sipfederationtls\._tcp\/SRV \(zoneId Z0CONTOSO, allowOverwrite false\) A /);
-        assert.match(flat, /pulumi up would create 2 resources and import 2 \(dns\.adopt\): 1 LyncEdgeDns and 1 aws:route53\/record:Record created, 2 imported\./);
+        assert.match(flat, /pulumi up would create 2 resources and import 2 \(dns\.adopt\): 1 LyncEdgeDns and 1 aws:route53\/record:Record created, 2 aws:route53\/record:Record imported\./);
     });
 
     it("reports a bad stack config as one clear block, without a stack trace, and exits 1", () => {

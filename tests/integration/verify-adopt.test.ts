@@ -131,7 +131,7 @@ describe("verify --adopt against BIND serving a hand-made estate", function () {
         writeFileSync(config, CONFIG.replace("  - { name: contoso.com, mobility: true }", "  - { name: contoso.com, mobility: true }\n  - { name: eu.contoso.com, zone: contoso.com, externalAccess: false }"));
         const result = spawnSync(process.execPath, [cli, "verify", "--config", config, "--server", bind.address, "--adopt"], { encoding: "utf8" });
         assert.equal(result.status, 1, result.stdout);
-        const referral = "a referral to another zone's name servers: the name is below a delegation (NS, no SOA), so its records are that zone's; if the deployment puts them here, give the child zone as sipDomains[].zone";
+        const referral = "a referral to another zone's name servers (the name is below a delegation, NS and no SOA, so its records are that zone's: give the child zone as sipDomains[].zone)";
         const lines = unwrapped(result.stdout).split("\n");
         for (const set of ["_sipfederationtls._tcp.eu.contoso.com SRV", "sip.eu.contoso.com A"]) {
             assert.ok(lines.includes(`${set}: unknown, no answer (${referral} after 1 try): check again before adopting; left out of the list`), result.stdout);

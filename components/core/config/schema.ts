@@ -36,7 +36,13 @@ const serverVersions = Object.values(ServerVersion);
 const serverVersionSchema = z.union([
     z.enum(serverVersions),
     z.literal(serverVersions.filter((v) => /^\d+$/.test(v)).map(Number)).transform((n) => String(n) as ServerVersion),
-], { error: (i) => `must be one of ${serverVersions.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}` })
+], {
+    error: (i) => {
+        // Only a difference of case (`se`): a release a digit off is another release.
+        const near = typeof i.input === "string" ? nearestName(i.input, serverVersions, 0) : undefined;
+        return `must be one of ${serverVersions.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}${near ? `; did you mean ${quote(near)}?` : ""}`;
+    },
+})
     .describe("Lync / Skype for Business Server release: 2013, 2015, 2019 or SE (Subscription Edition; no XMPP in 2019 and SE). Default 2015.");
 
 export const sipDomainSchema = z.strictObject({
@@ -54,7 +60,8 @@ function enumOf<T extends string>(values: readonly T[]) {
     return z.enum(values as [T, ...T[]], {
         error: (i) => {
             // A near miss (`onpremises`, `GCCHigh`) is named: the list alone leaves the reader to spot the difference.
-            const near = typeof i.input === "string" ? nearestName(i.input, values) : undefined;
+            // One edit at most: a short value a few edits off is as likely another one (`gov` is not `dod`).
+            const near = typeof i.input === "string" ? nearestName(i.input, values, 1) : undefined;
             return `must be one of ${values.map((v) => quote(v)).join(", ")}, got ${describeValue(i.input)}${near ? `; did you mean ${quote(near)}?` : ""}`;
         },
     });
@@ -146,10 +153,13 @@ function unknownKeyMessage(objectPath: readonly PropertyKey[], key: string): str
     return unknownKeyMessageFor(key, Object.keys(objectSchemaAt(objectPath)?.shape ?? {}));
 }
 
-/** The one of `allowed` a typo of `word` most likely meant (a few edits away, case ignored), if any. */
-export function nearestName(word: string, allowed: readonly string[]): string | undefined {
+/**
+ * The one of `allowed` a typo of `word` most likely meant (a few edits away,
+ * case ignored; at most `maxEdits` when given), if any.
+ */
+export function nearestName(word: string, allowed: readonly string[], maxEdits?: number): string | undefined {
     let best: string | undefined;
-    let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+    let bestDistance = (maxEdits ?? Math.max(2, Math.floor(word.length / 3))) + 1;
     for (const known of allowed) {
         const d = editDistance(word.toLowerCase(), known.toLowerCase());
         if (d < bestDistance) { best = known; bestDistance = d; }

@@ -151,7 +151,7 @@ export function checkTargetFields(target: unknown, zones: readonly string[] | un
         hostedZoneIds: zoneMap(given.hostedZoneIds, "dns.hostedZoneIds", zones, out),
         zoneResourceGroups: zoneMap(given.zoneResourceGroups, "dns.zoneResourceGroups", zones, out),
         resourceGroupName: given.resourceGroupName === undefined ? undefined : handle(given.resourceGroupName, "dns.resourceGroupName", out),
-        subscriptionId: given.subscriptionId === undefined ? undefined : subscriptionId(given.subscriptionId, out),
+        subscriptionId: given.subscriptionId === undefined ? undefined : subscriptionId(given.subscriptionId, given.provider === "azure", out),
         adopt: adoptOption(given.adopt, out),
     };
     return fields;
@@ -167,9 +167,10 @@ function plainString(value: unknown, path: string, out: IssueCollector): string 
 const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `dns.subscriptionId`, which goes into every adopted record set's import id: a wrong one would fail each import. */
-function subscriptionId(value: unknown, out: IssueCollector): string | undefined {
+function subscriptionId(value: unknown, azure: boolean, out: IssueCollector): string | undefined {
     const given = plainString(value, "dns.subscriptionId", out);
-    if (given === undefined || SUBSCRIPTION_ID.test(given)) return given;
+    // Route 53 reads no subscription: what is given there was never checked, and is not now.
+    if (given === undefined || !azure || SUBSCRIPTION_ID.test(given)) return given;
     out.error("dns.subscriptionId", `${quote(given)} is not an Azure subscription id: one is a GUID, e.g. 00000000-0000-0000-0000-000000000000 (az account show --query id)`);
     // Given, though wrong: said once, not again as missing where adopt needs it.
     return given;
@@ -225,6 +226,6 @@ export interface ResolvedTarget {
 
 /** `; did you mean "route53"?` for a near miss of a provider's name (`route-53`), else nothing. */
 function nearProvider(given: unknown, providers: readonly string[]): string {
-    const near = typeof given === "string" ? nearestName(given, providers) : undefined;
+    const near = typeof given === "string" ? nearestName(given, providers, 1) : undefined;
     return near ? `; did you mean ${quote(near)}?` : "";
 }
