@@ -6,7 +6,6 @@
  * A `.json` file is parsed with `JSON.parse` (and never loads the YAML
  * parser); anything else with the YAML parser, which also reads JSON.
  */
-import { readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type * as YamlModule from "yaml";
 import { ConfigError, type ConfigIssue } from "../components/core/config/errors";
@@ -218,9 +217,11 @@ function projectBeside(file: string): string | undefined {
     for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
         let text: string;
         try {
-            text = readFileSync(join(dirname(file), name), "utf8");
-        } catch {
-            continue;
+            text = readTextFile(join(dirname(file), name));
+        } catch (error) {
+            // None there (or not one to read): the project is then the deployment key's.
+            if (error instanceof FileReadError) continue;
+            throw error;
         }
         const document = yamlDocument(text);
         const project = document.errors.length === 0 ? (document.toJS() as { name?: unknown } | null)?.name : undefined;

@@ -139,8 +139,7 @@ export class Lookup {
      * beside an answer already found). Asked once per name.
      */
     aliasAt(name: string): Promise<string[]> {
-        const key = `alias ${name}`;
-        let result = this.aliases.get(key);
+        let result = this.aliases.get(name);
         if (!result) {
             result = this.limit(async () => {
                 if (this.expired) return [];
@@ -150,7 +149,7 @@ export class Lookup {
                     return [];
                 }
             });
-            this.aliases.set(key, result);
+            this.aliases.set(name, result);
         }
         return result;
     }

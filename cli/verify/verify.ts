@@ -123,14 +123,19 @@ async function otherKind(lookup: Lookup, name: string, type: string): Promise<Re
 /** A label no one gives a host: a name beside the checked one that exists only if a wildcard makes it. */
 const WILDCARD_PROBE = "_lync-edge-dns-probe";
 
+/** The name beside `name` that only a wildcard (RFC 4592) answers: the probe label under its parent. */
+function nameBeside(name: string): string | undefined {
+    const dot = name.indexOf(".");
+    return dot === -1 ? undefined : `${WILDCARD_PROBE}.${name.slice(dot + 1)}`;
+}
+
 /**
  * What a wildcard (RFC 4592) answers beside `name`, when it is exactly what
  * was found at `name`: the found record set may then be the wildcard's.
  */
 async function wildcardAnswer(lookup: Lookup, name: string, type: LookupType, found: readonly string[]): Promise<RecordCheck["wildcard"]> {
-    const dot = name.indexOf(".");
-    if (dot === -1) return undefined;
-    const probe = `${WILDCARD_PROBE}.${name.slice(dot + 1)}`;
+    const probe = nameBeside(name);
+    if (probe === undefined) return undefined;
     const result = await lookup.query(probe, type);
     if (result.outcome !== "found" || result.values.join("\n") !== found.join("\n")) return undefined;
     return { probe, values: result.values };
@@ -143,9 +148,9 @@ async function wildcardAnswer(lookup: Lookup, name: string, type: LookupType, fo
  */
 async function ownAlias(lookup: Lookup, name: string): Promise<string[]> {
     const alias = await lookup.aliasAt(name);
-    if (alias.length === 0) return alias;
-    const dot = name.indexOf(".");
-    const beside = dot === -1 ? [] : await lookup.aliasAt(`${WILDCARD_PROBE}.${name.slice(dot + 1)}`);
+    const probe = nameBeside(name);
+    if (alias.length === 0 || probe === undefined) return alias;
+    const beside = await lookup.aliasAt(probe);
     return beside.join("\n") === alias.join("\n") ? [] : alias;
 }
 

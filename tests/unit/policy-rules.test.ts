@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { evaluateRules } from "../../components/core/rules/evaluate";
+import type { RuleInput } from "../../components/core/rules/model";
 import { az, component, r53, r53Zone } from "../helpers/pack-fixtures";
 import { describe as describeResult, policyProxy, runPack, type PackResource } from "../helpers/stack";
 
@@ -171,17 +172,25 @@ describe("policy pack rules", () => {
     });
 });
 
+/** A record set by hand, as the pack reads one; its source defaults to `urn:<index>`. */
+type HandRecord = { name: string; type: string; values: string[]; nameUndecided?: boolean; source?: string };
+
+/** The rules' input for northwind.com online (Teams Only, in `domainCloud`'s cloud when given) beside contoso.com on premises. */
+function onlineStack(records: HandRecord[], domainCloud?: Record<string, string>): RuleInput {
+    return {
+        records: records.map((r, i) => ({ ...r, zone: "northwind.com", source: r.source ?? `urn:${i}`, edge: false })),
+        mobilityDomains: [],
+        managedZones: ["northwind.com", "contoso.com"],
+        allowPrivateAddresses: false,
+        domainHosting: { "northwind.com": "online", "contoso.com": "onPremises" },
+        ...(domainCloud ? { domainCloud } : {}),
+    };
+}
+
 describe("an online domain's SRV targets, without the tenant's cloud (a stack made before the component told it)", () => {
     // [TO] Microsoft, "Update DNS entries to enable your organization to be all Teams Only":
     // _sipfederationtls._tcp to sipfed.<cloud>, _sip._tls to sipdir.<cloud>.
-    const judge = (name: string, value: string, domainCloud?: Record<string, string>) => evaluateRules({
-        records: [{ name, type: "SRV", values: [value], zone: "northwind.com", source: "urn:hand", edge: false }],
-        mobilityDomains: [],
-        managedZones: ["northwind.com"],
-        allowPrivateAddresses: false,
-        domainHosting: { "northwind.com": "online" },
-        ...(domainCloud ? { domainCloud } : {}),
-    }).violations.filter((v) => v.rule === "lync-srv-same-domain").map((v) => v.message);
+    const judge = (name: string, value: string, domainCloud?: Record<string, string>) => evaluateRules(onlineStack([{ name, type: "SRV", values: [value], source: "urn:hand" }], domainCloud)).violations.filter((v) => v.rule === "lync-srv-same-domain").map((v) => v.message);
 
     it("takes the service's own host in any cloud, and refuses another service's host", () => {
         assert.deepEqual(judge("_sip._tls.northwind.com", "100 1 443 sipdir.online.partner.lync.cn."), []);
@@ -202,14 +211,7 @@ describe("an online domain's SRV targets, without the tenant's cloud (a stack ma
 describe("lync-online-domain-records: what an online domain may keep [TO]", () => {
     // Microsoft, "Update DNS entries to enable your organization to be all Teams Only": sip and
     // lyncdiscover deleted or CNAMEs to sipdir / webdir "with exactly these values"; meet and dialin deleted.
-    const judge = (records: { name: string; type: string; values: string[] }[], domainCloud?: Record<string, string>) => evaluateRules({
-        records: records.map((r, i) => ({ ...r, zone: "northwind.com", source: `urn:${i}`, edge: false })),
-        mobilityDomains: [],
-        managedZones: ["northwind.com", "contoso.com"],
-        allowPrivateAddresses: false,
-        domainHosting: { "northwind.com": "online", "contoso.com": "onPremises" },
-        ...(domainCloud ? { domainCloud } : {}),
-    }).violations.filter((v) => v.rule === "lync-online-domain-records").map((v) => `${v.level} ${v.message}`);
+    const judge = (records: HandRecord[], domainCloud?: Record<string, string>) => evaluateRules(onlineStack(records, domainCloud)).violations.filter((v) => v.rule === "lync-online-domain-records").map((v) => `${v.level} ${v.message}`);
 
     it("takes the legacy CNAMEs to Microsoft 365, and an on-premises domain's records as they are", () => {
         assert.deepEqual(judge([
@@ -236,14 +238,7 @@ describe("lync-online-domain-records: what an online domain may keep [TO]", () =
 });
 
 describe("lync-online-domain-records at preview, and names in capitals", () => {
-    const input = (records: { name: string; type: string; values: string[]; nameUndecided?: boolean }[]) => ({
-        records: records.map((r, i) => ({ ...r, zone: "northwind.com", source: `urn:${i}`, edge: false })),
-        mobilityDomains: [],
-        managedZones: ["northwind.com"],
-        allowPrivateAddresses: false,
-        domainHosting: { "northwind.com": "online" },
-        domainCloud: { "northwind.com": "worldwide" },
-    });
+    const input = (records: HandRecord[]) => onlineStack(records, { "northwind.com": "worldwide" });
     const rule = "lync-online-domain-records";
 
     it("a CNAME target in capitals is the same host (RFC 4343)", () => {

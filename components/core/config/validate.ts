@@ -7,7 +7,7 @@ import { ConfigError, IssueCollector } from "./errors";
 import { configSchema, matchedUnionBranch, toConfigIssues, type ParsedConfig } from "./schema";
 import type * as z from "zod";
 import { Hosting, Microsoft365Cloud, ServerVersion } from "./types";
-import { domainKindSelector, ownerName, type DeploymentFacts, type DeploymentKindId, type DomainKindUse } from "../plan/catalogue";
+import { domainKindSelector, ownerName, TEAMS_ONLY_RETIRED_LABELS, type DeploymentFacts, type DeploymentKindId, type DomainKindUse } from "../plan/catalogue";
 import { PRIVATE_CLASSES, parseAddress, type AddressClass } from "../dns/addresses";
 import { canonicalHostName, canonicalRelativeName, isWithin, MAX_NAME, quote, zoneFinder } from "../dns/names";
 
@@ -292,7 +292,7 @@ function edgeWarnings(domains: DomainSpec[], edge: ParsedConfig["edge"], hosts: 
         // Moving a domain to Teams Only, Microsoft deletes its Meet and Dial-in
         // simple URLs ("Update DNS entries to enable your organization to be all
         // Teams Only": meet.<d>, dialin.<d>, delete).
-        if ((first === "meet" || first === "dialin") && onlineNames.has(parent)) {
+        if (TEAMS_ONLY_RETIRED_LABELS.includes(first) && onlineNames.has(parent)) {
             out.warn(host.path, `${host.name} is the ${first === "meet" ? "Meet" : "Dial-in"} simple URL of ${parent}, which is online (Teams Only): its meetings are in Microsoft 365, and Microsoft deletes ${first}.${parent} from DNS when a domain moves to Teams Only; remove it from edge.reverseProxy.hosts`);
         }
         if ((INTERNAL_ONLY_LABELS as readonly string[]).includes(first)) {

@@ -154,8 +154,8 @@ export interface SrvKind {
 export interface CnameKind {
     id: DomainKindId;
     type: "CNAME";
-    /** The alias's label under the domain. */
-    label: (deployment: DeploymentFacts) => string;
+    /** The alias's label under the domain: Microsoft's, whatever the deployment. */
+    label: () => string;
     /** The Microsoft 365 host it is an alias for. */
     target: { microsoft365: Microsoft365Host };
     /** Published when any of these roles applies. */
@@ -302,6 +302,20 @@ export const FEDERATION_SRV: SrvKind = kindById("sipFederation") as SrvKind;
 
 /** The CNAME kinds: each may take the name of an address kind when a domain moves online. */
 export const CNAME_KINDS: readonly CnameKind[] = DOMAIN_KINDS.filter((k): k is CnameKind => k.type === "CNAME");
+
+/** Simple URL labels an online domain no longer has (Microsoft's Teams Only checklist: `meet.<d>`, `dialin.<d>`, delete). */
+export const TEAMS_ONLY_RETIRED_LABELS: readonly string[] = ["meet", "dialin"];
+
+/**
+ * What an online domain may hold at each host label of Microsoft's Teams
+ * Only checklist: the Microsoft 365 host the catalogue's CNAME kind aliases
+ * there (`sip` to sipdir, `lyncdiscover` to webdir), or nothing at all for
+ * a retired simple URL.
+ */
+export const TEAMS_ONLY_HOSTS: ReadonlyMap<string, Microsoft365Host | undefined> = new Map<string, Microsoft365Host | undefined>([
+    ...CNAME_KINDS.map((k): [string, Microsoft365Host] => [k.label(), k.target.microsoft365]),
+    ...TEAMS_ONLY_RETIRED_LABELS.map((label): [string, undefined] => [label, undefined]),
+]);
 
 /** The owner name of a kind under domain `domain`. */
 export function ownerName(kind: DomainKind, domain: string, deployment: DeploymentFacts): string {

@@ -7,7 +7,7 @@
 import { parseAddress } from "../dns/addresses";
 import { PRIVATE_CLASSES } from "../dns/addresses";
 import { isWithin, quote, withoutTrailingDot } from "../dns/names";
-import { FEDERATION_SRV, MICROSOFT_365_HOSTS, MICROSOFT_365_SUFFIXES, microsoft365HostOf, microsoft365Target, type Microsoft365Host } from "../plan/catalogue";
+import { FEDERATION_SRV, MICROSOFT_365_HOSTS, MICROSOFT_365_SUFFIXES, microsoft365HostOf, microsoft365Target, TEAMS_ONLY_HOSTS, type Microsoft365Host } from "../plan/catalogue";
 import type { Microsoft365Cloud } from "../config/types";
 import type { SrvValue } from "../plan/values";
 import type { Finding, RecordSetFact, Rule, RuleInput } from "./model";
@@ -401,17 +401,11 @@ export const publicAddresses: Rule = {
 };
 
 /**
- * What an online domain's hosts may hold (Microsoft, "Update DNS entries to
- * enable your organization to be all Teams Only": `sip` and `lyncdiscover`
- * deleted, or CNAMEs to Microsoft 365's `sipdir` and `webdir` "with exactly
- * these values"; `meet` and `dialin` deleted): the Microsoft 365 host a
- * label may alias, or undefined for a label that must be gone.
+ * Records left on an online (Teams Only) domain that still point on premises
+ * (Microsoft, "Update DNS entries to enable your organization to be all Teams
+ * Only": `sip` and `lyncdiscover` deleted, or CNAMEs to `sipdir` and `webdir`
+ * "with exactly these values"; `meet` and `dialin` deleted).
  */
-const ONLINE_HOSTS: ReadonlyMap<string, Microsoft365Host | undefined> = new Map([
-    ["sip", "sipdir"], ["lyncdiscover", "webdir"], ["meet", undefined], ["dialin", undefined],
-]);
-
-/** Records left on an online (Teams Only) domain that still point on premises. */
 export const onlineDomainRecords: Rule = {
     name: "lync-online-domain-records",
     description: "An online (Teams Only) domain keeps nothing that points on premises: sip and lyncdiscover are absent or CNAMEs to Microsoft 365's sipdir and webdir in the tenant's cloud, and meet and dialin are absent (Microsoft: records that point elsewhere make the switch to Teams Only fail).",
@@ -425,7 +419,7 @@ export const onlineDomainRecords: Rule = {
         for (const domain of online) {
             const where = `${domain} is online (Teams Only)`;
             const cloud = input.domainCloud?.[domain];
-            for (const [label, host] of ONLINE_HOSTS) {
+            for (const [label, host] of TEAMS_ONLY_HOSTS) {
                 const name = `${label}.${domain}`;
                 for (const set of addressesByName.get(name) ?? []) {
                     if (set.values === undefined) { undecided.push(set.source); continue; }
@@ -443,7 +437,7 @@ export const onlineDomainRecords: Rule = {
         }
         // A record whose zone is not known yet (a preview) may be one of them, if its name as given starts with one of the labels.
         for (const set of nameUndecided) {
-            if ((set.type === "A" || set.type === "AAAA" || set.type === "CNAME") && ONLINE_HOSTS.has(set.name.split(".", 1)[0] as string)) undecided.push(set.source);
+            if ((set.type === "A" || set.type === "AAAA" || set.type === "CNAME") && TEAMS_ONLY_HOSTS.has(set.name.split(".", 1)[0] as string)) undecided.push(set.source);
         }
         return { findings, undecided };
     },
