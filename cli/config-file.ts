@@ -104,7 +104,8 @@ function parseJson(file: string, text: string): unknown {
         const at = offset === undefined ? undefined : lineAndColumn(json, offset);
         const where = at ? ` at line ${at.line}, column ${at.column}` : "";
         // V8 quotes the text around the error after the message, newlines and all: the position says where.
-        const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, "").replace(/ at position \d+$/, "").replace(/^JSON\.parse: /, "");
+        // From Node 22 on, V8 adds its own "(line 1 column 9)" after a position: said once, in our words.
+        const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, "").replace(/ at position \d+( \(line \d+ column \d+\))?$/, "").replace(/^JSON\.parse: /, "");
         throw fileError(file, `is not valid JSON${where}: ${what}`);
     }
     // JSON.parse keeps the last of a key given twice in one object, and says nothing: a
@@ -212,7 +213,7 @@ const STACK_FILE_NAME = /^Pulumi\.[^.].*\.ya?ml$/i;
  * of the `Pulumi.yaml` (or `.yml`) beside it. Undefined when there is none,
  * or it has no name (Pulumi would refuse it; its own error says why).
  */
-function projectBeside(file: string): string | undefined {
+export function projectBeside(file: string): string | undefined {
     if (!STACK_FILE_NAME.test(basename(file))) return undefined;
     for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
         let text: string;

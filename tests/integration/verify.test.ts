@@ -286,6 +286,10 @@ describe("verify against a misbehaving server", function () {
             "truncate-tcp": "malformed response (truncated answer over TCP) after 2 tries",
             "tcp-cut": "connection refused or closed after 2 tries",
         };
+        // A TCP answer cut short: node's resolver (c-ares 1.34.5 and .6, in Node 24.9 and 20) reports the
+        // closed connection, c-ares 1.34.8 (Node 22.23) waits on it until the timeout. Either is a resolver
+        // error with node's own reason, never missing.
+        const alsoFromNode: Record<string, string> = { "tcp-cut": "timeout after 2 tries" };
         const zone = "faults.contoso.com";
         // One server per fault: c-ares shares one TCP connection per server, and `tcp-cut` closing it would fail the others' queries too.
         for (const [fault, detail] of Object.entries(expected)) {
@@ -305,8 +309,8 @@ describe("verify against a misbehaving server", function () {
             server = undefined;
             const a = check(report, `${fault}.${zone}`, "A");
             const srv = check(report, `_sip._tls.${fault}.${zone}`, "SRV");
-            assert.deepEqual([a.status, a.detail, a.found], ["resolver-error", detail, []], `${fault}, A`);
-            assert.deepEqual([srv.status, srv.detail, srv.found], ["resolver-error", detail, []], `${fault}, SRV`);
+            assert.deepEqual([a.status, a.detail === alsoFromNode[fault] ? detail : a.detail, a.found], ["resolver-error", detail, []], `${fault}, A`);
+            assert.deepEqual([srv.status, srv.detail === alsoFromNode[fault] ? detail : srv.detail, srv.found], ["resolver-error", detail, []], `${fault}, SRV`);
         }
     });
 
