@@ -4,9 +4,9 @@ import tseslint from "typescript-eslint";
 
 /** The Pulumi SDK and provider packages: only the component and the renderers load them. */
 const PULUMI = { group: ["@pulumi/*"], allowTypeImports: true, message: "The core and the provider modules are pure: no Pulumi module at run time (type imports are fine). See docs/architecture.md." };
-/** The component, the renderers and the loader that requires them. */
+/** The component, the renderers, the loader that requires them, and the mock-engine runner (testing/). */
 const PULUMI_SIDE = {
-    regex: "(^|/)(component/[^/]+|providers/[^/]+/render|providers/load|components(/index)?)$",
+    regex: "(^|/)(component/[^/]+|providers/[^/]+/render|providers/load|testing(/[^/]+)?|components(/index)?)$",
     message: "This side must not reach the Pulumi component or a renderer: it would load the Pulumi SDK. Import from components/core instead. See docs/architecture.md.",
 };
 

@@ -1,6 +1,6 @@
 /** `lync-edge-dns schema`: the JSON Schema of the config, for editors and CI linting. */
 import type { Command } from "commander";
-import { configJsonSchema, stackFileJsonSchema } from "../components/core/config/schema";
+import { configJsonSchema, stackFileJsonSchema } from "../components/core/config/json-schema";
 import { outputWidth, type CliContext } from "./context";
 import { EXIT } from "./errors";
 import { withUsage } from "./usage";

@@ -7,8 +7,7 @@
 import type { Palette } from "../cli/color";
 import { certificateLines, warningLines } from "../cli/plan-output";
 import { hangingWrap, tableRows } from "../cli/text-layout";
-import { describeRecordResource } from "./describe";
-import type { MockRun } from "./engine";
+import type { ProgramRun } from "../components/testing";
 
 /** What the report needs beside the run. */
 export interface StartReportOptions {
@@ -28,7 +27,7 @@ const RESOURCE_INDENT = "        ";
 export const PLACEHOLDER = "<offline-placeholder>";
 
 /** The report as lines. */
-export function startReport(run: MockRun, options: StartReportOptions): string[] {
+export function startReport(run: ProgramRun, options: StartReportOptions): string[] {
     const { width } = options;
     const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
     const zones = ((component?.outputs.records ?? []) as { zone: string }[]).map((z) => z.zone);
@@ -40,11 +39,10 @@ export function startReport(run: MockRun, options: StartReportOptions): string[]
     }
     lines.push("");
     for (const zone of zones) {
-        const views = records
-            .filter((r) => r.name.startsWith(`${component?.name}/${zone}/`))
+        const views = run.recordSets
+            .filter((r) => r.zone === zone)
             // dns.adopt: the import option's ID, as pulumi up hands it to the provider.
-            .map((r) => { const view = describeRecordResource(r); return r.importId === undefined ? view : { ...view, resource: `${view.resource}, import ${r.importId}` }; })
-            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : 1));
+            .map((view) => (view.importId === undefined ? view : { ...view, resource: `${view.resource}, import ${view.importId}` }));
         lines.push(`Zone ${zone}: ${views.length} record sets`);
         const [header, ...rows] = tableRows(
             [{ header: "TYPE" }, { header: "NAME", minWidth: 24, shrinkOrder: 1 }, { header: "TTL" }, { header: "VALUES", minWidth: 20 }],

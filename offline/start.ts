@@ -28,7 +28,7 @@ import { zoneFileText } from "../cli/plan-output";
 import { writeZoneFiles } from "../cli/zone-files";
 import { parseStartArgs, START_USAGE } from "./args";
 import { startReport } from "./report";
-import { readStackConfig } from "./stack-file";
+import { readStackConfig } from "../components/testing/stack-file";
 
 /** The Mermaid file's name beside the zone files: one per run, like the zone files. */
 const MERMAID_FILE = "edge-dns.mmd";
@@ -54,8 +54,10 @@ async function main(argv: string[]): Promise<number> {
 
     // The engine loads the Pulumi SDK, most of a run's start-up: only once the arguments and the stack file are read,
     // so that a mistake in them is reported without it.
-    const { runProgramFile } = await import("./engine");
-    const run = await runProgramFile(join(ROOT, "index.ts"), { config, project: PROGRAM_PROJECT, stack: args.stack });
+    const { runProgram } = await import("../components/testing");
+    const run = await runProgram(join(ROOT, "index.ts"), { config, project: PROGRAM_PROJECT, stack: args.stack });
+    // A mistake in the stack is reported as the program's error, as pulumi up reports it.
+    if (run.error) throw run.error;
     const component = run.resources.find((r) => r.type === "lync-edge-dns:index:LyncEdgeDns");
     const zones = (component?.outputs.records ?? []) as PlannedZone[];
     const written = writeZoneFiles(resolve(args.out), zones, zoneFileText);

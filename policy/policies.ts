@@ -3,12 +3,22 @@
  * shared rule engine. Tests import this module; only `index.ts` constructs
  * the PolicyPack (which starts a server).
  */
-import { UnknownValueError, type ReportViolation, type StackValidationArgs, type StackValidationPolicy } from "@pulumi/policy";
+import { UnknownValueError } from "@pulumi/policy";
+// The types from the module that declares them: @pulumi/policy's index.d.ts re-exports
+// names its own proxy.d.ts does not declare, which a consumer's compiler reports
+// unless it skips library checks, and this module's declarations are what consumers compile.
+import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy/policy";
 import type { EnforcementLevel } from "../components/core/rules/model";
 import { RULES } from "../components/core/rules/rules";
 import { readStackShared } from "./shared-read";
 import { normalizeSettings, type StackResource } from "./stack-records";
 
+/**
+ * CrossGuard's `PolicyPack`, as `@pulumi/policy` declares it, for your own pack:
+ * `new PolicyPack("edge-dns", { policies: edgeDnsPolicies() })`. Taken from here, a pack
+ * compiles without `skipLibCheck`; `@pulumi/policy`'s own index.d.ts does not (see above).
+ */
+export { PolicyPack } from "@pulumi/policy/policy";
 export { normalizeSettings, readStack, type NormalizedSettings, type StackInput, type StackResource, type StackSettings } from "./stack-records";
 
 /** Per-policy config, as in a `--policy-pack-config` file. */

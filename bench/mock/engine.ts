@@ -1,7 +1,7 @@
 /**
  * The smallest faithful mock-engine run: the SDK's own mocks
  * (`pulumi.runtime.setMocks`), the program as a stack, then the SDK's drain
- * of its registration queue. Unlike offline/engine.ts it keeps nothing per
+ * of its registration queue. Unlike components/testing/engine.ts it keeps nothing per
  * resource but a count (that module's URN matching and parent tracking are
  * for tests, and would be measured too), so both programs pay the same,
  * smallest possible harness cost.
@@ -15,7 +15,7 @@ export interface MockResult {
     digest?: string;
 }
 
-/** What a real provider would add to the inputs, as offline/engine.ts does (`fqdn`). */
+/** What a real provider would add to the inputs, as components/testing/engine.ts does (`fqdn`). */
 function computedState(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
     if (type === "aws:route53/record:Record") return { fqdn: String(inputs.name).replace(/\.$/, "") };
     if (type === "azure-native:dns:RecordSet") {
@@ -48,7 +48,7 @@ export async function runMocked(program: () => Promise<unknown>, digest = false)
     await pulumi.runtime.runInPulumiStack(async () => {
         await program();
     });
-    // The SDK's own drain of its RPC queue, as `pulumi up` does before exit (offline/engine.ts does the same).
+    // The SDK's own drain of its RPC queue, as `pulumi up` does before exit (components/testing/engine.ts does the same).
     const settings = await import("@pulumi/pulumi/runtime/settings") as unknown as { waitForRPCs(): Promise<void> };
     await settings.waitForRPCs();
     return { byType, digest: digest ? createHash("sha256").update(seen.sort().join("\n")).digest("hex") : undefined };

@@ -50,7 +50,7 @@ const { metafile } = await build({
     metafile: true,
     bundle: true,
     platform: "node",
-    target: "node20",
+    target: "node22",
     mainFields: ["module", "main"],
     minify: true,
     external: ["@pulumi/*", "yaml"],

@@ -35,7 +35,7 @@ const { metafile } = await build({
     bundle: true,
     platform: "node",
     format: "cjs",
-    target: "node20",
+    target: "node22",
     minify: true,
     metafile: true,
     outfile: OUT,

@@ -13,7 +13,8 @@ export {
 } from "./config/types";
 export { ConfigError, type ConfigIssue } from "./config/errors";
 export { validateConfig, DEFAULTS } from "./config/validate";
-export { configJsonSchema } from "./config/schema";
+export { configJsonSchema } from "./config/json-schema";
+export { argsFromStackConfig, toComponentArgs } from "./config/from-file";
 export { planRecords, planDeployment, SRV_PORTS, SRV_SERVICES, type PlanResult } from "./plan/planner";
 export {
     RecordType, RecordRole,

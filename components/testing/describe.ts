@@ -4,8 +4,8 @@
  * plan), so that what is printed is what `pulumi up` would send. Each
  * provider module knows how its resources read.
  */
-import { PROVIDERS } from "../components/providers/registry";
-import type { RecordResourceView } from "../components/providers/model";
+import { PROVIDERS } from "../providers/registry";
+import type { RecordResourceView } from "../providers/model";
 import type { RegisteredResource } from "./engine";
 
 export type { RecordResourceView };

@@ -28,6 +28,12 @@ export interface RegisteredResource {
     outputs: Record<string, unknown>;
 }
 
+/** What the SDK's mock monitor holds of the resources registered (not in its public types). */
+interface MockMonitorView {
+    getRegisteredResources?(): Map<string, { urn: string; state: unknown }>;
+    resources: Map<string, { urn: string; state: unknown }>;
+}
+
 /** A data-source call the program made (`getZone`...). */
 export interface RecordedInvoke {
     token: string;
@@ -52,11 +58,17 @@ export interface MockRun {
 
 /** Options of one run. */
 export interface MockRunOptions {
-    /** Stack config, `project:key` to value; objects are passed as JSON, as the CLI does. */
+    /**
+     * Stack config, `project:key` to value (`"infra:domain": "contoso.com"`);
+     * an object or list is passed as JSON text, as the Pulumi CLI stores it.
+     * @default no config
+     */
     config?: Record<string, unknown>;
+    /** The project name (`pulumi.getProject()`, the config keys' prefix). @default "lync-edge-dns" */
     project?: string;
+    /** The stack name (`pulumi.getStack()`). @default "offline" */
     stack?: string;
-    /** Run as a preview (`pulumi preview`) rather than an update. */
+    /** Run as a preview (`pulumi preview`: outputs of resources not yet created are unknown) rather than an update. @default false */
     preview?: boolean;
 }
 
@@ -114,7 +126,8 @@ function invokeResult(token: string, inputs: Record<string, unknown>, zones: Moc
 /**
  * Runs `program` as the body of a stack under the mock engine and returns the
  * registered resources in registration order. Config is set for this run only.
- * Throws what the program throws.
+ * Throws what the program throws. (`runProgram` in `program-run.ts` is the
+ * public face of this, as `lync-edge-dns/testing`.)
  */
 export async function runUnderMocks(program: () => unknown, options: MockRunOptions = {}): Promise<MockRun> {
     const project = options.project ?? "lync-edge-dns";
@@ -154,6 +167,10 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const originalWarn = console.warn;
     console.warn = (...parts: unknown[]) => { warnings.push(parts.map(String).join(" ").replace(/^warning: \[runtime\] /, "")); };
     let stackOutputs: Record<string, unknown> | undefined;
+    // The program's error is kept out of the SDK's stack resource: the SDK
+    // would reject the stack's outputs a second time on a promise nobody
+    // awaits, an unhandled rejection that ends a test runner's process.
+    let failure: { error: unknown } | undefined;
     try {
         stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
             // An SDK-side transformation sees every resource with its options:
@@ -165,15 +182,23 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
                 if (aliases.length > 0 || custom.deleteBeforeReplace) optionsByName.set(args.name, { ...(aliases.length > 0 ? { aliases } : {}), ...(custom.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}) });
                 return undefined;
             });
-            return program();
+            try {
+                return await program();
+            } catch (error) {
+                failure = { error };
+                return undefined;
+            }
         });
         await waitForRegistrations();
     } finally {
         console.warn = originalWarn;
     }
+    if (failure) throw failure.error;
 
-    const monitor = pulumi.runtime.getMonitor() as unknown as { getRegisteredResources(): Map<string, { urn: string; state: unknown }> };
-    const byUrn = monitor.getRegisteredResources();
+    // The mock monitor's own record of what was registered: `getRegisteredResources()` in SDKs
+    // from 3.2xx on, the `resources` map it copies in every SDK the peer range allows.
+    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorView;
+    const byUrn = monitor.getRegisteredResources?.() ?? monitor.resources;
     const urnOf = async (resource: pulumi.Resource | undefined) => (resource ? await promiseOf(resource.urn) : undefined);
     const parentByKey = new Map<string, string | undefined>();
     for (const [resource, parent] of parents) {

@@ -1,7 +1,7 @@
 /** Reads a Pulumi stack file (`Pulumi.<stack>.yaml`) and its `config` map. */
 import { basename } from "node:path";
-import { ConfigError, type ConfigIssue } from "../components/core/config/errors";
-import { readConfigDocument, stackConfigMap } from "../cli/config-file";
+import { ConfigError, type ConfigIssue } from "../core/config/errors";
+import { readConfigDocument, stackConfigMap } from "../../cli/config-file";
 
 /**
  * Where `value` holds what a Pulumi config value cannot: the engine keeps

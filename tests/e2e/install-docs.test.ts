@@ -2,8 +2,8 @@
  * What the README says about installing is true. GIVEN the README, THEN the
  * tarball it tells people to install is the one `npm pack` writes (and the
  * one the package test installs into an empty project), the Node.js versions
- * it names are those of package.json, of the Pulumi SDK it depends on and of
- * the Node running the tests, and the policy pack runs after the root's
+ * it names are those package.json declares and CI tests, and the tests run
+ * on one of them, and the policy pack runs after the root's
  * `npm ci` alone: from `policy/`, Node resolves the pack runner and its SDKs
  * to the root's node_modules, at the versions the pack names.
  */
@@ -34,20 +34,25 @@ describe("the README on installing", function () {
     });
 
     it("the package test installs exactly such a tarball: npm pack's output, by its file name", () => {
-        const test = readFileSync(join(ROOT, "tests", "e2e", "package.test.ts"), "utf8");
+        const test = readFileSync(join(ROOT, "tests", "install", "package.test.ts"), "utf8");
         // The test builds first (npm run build, what npm pack's prepare runs), then packs without running it again.
         assert.match(test, /builtCli\(\);[\s\S]*npm\(ROOT, "pack", "--json", "--ignore-scripts", "--pack-destination", work\)/);
         assert.match(test, /npm\(project, "install", "--prefer-offline", join\(work, packed\.filename\)/);
     });
 
-    it("names the Node.js versions package.json and the Pulumi SDK declare, and the Node the tests run on", () => {
+    it("names the Node.js versions package.json declares and CI tests, and the tests run on one of them", () => {
+        const lines = (/^NODE_LINES=\(([\d ]+)\)$/m.exec(readFileSync(join(ROOT, ".ci", "run"), "utf8"))?.[1] ?? "").split(" ");
+        assert.deepEqual(lines, ["22", "24"]);
+        assert.equal(pkg.engines.node, `>=${lines[0]}`, "engines starts at the oldest line CI tests");
+        assert.ok(README.includes(`\`engines\` says \`${pkg.engines.node}\`, and the tests run on Node ${lines[0]} and Node ${lines[1]}`));
+        // The SDK's own floor is no higher than ours.
         const pulumi = manifest(join(ROOT, "node_modules", "@pulumi", "pulumi"));
-        assert.ok(README.includes(`\`engines\` says \`${pkg.engines.node}\`, and the tests run on Node ${process.versions.node.split(".")[0]}.`));
-        const minor = pulumi.version.split(".").slice(0, 2).join(".");
-        assert.ok(README.includes(`\`@pulumi/pulumi\` ${minor}, declares \`engines.node ${pulumi.engines.node}\``), `README names @pulumi/pulumi ${minor} and ${pulumi.engines.node}`);
-        const [major, minorVersion] = process.versions.node.split(".").map(Number);
-        const [wantMajor, wantMinor] = (/^>=(\d+)\.(\d+)$/.exec(pkg.engines.node) ?? []).slice(1).map(Number);
-        assert.ok(major > wantMajor || (major === wantMajor && minorVersion >= wantMinor), `Node ${process.versions.node} satisfies ${pkg.engines.node}`);
+        assert.equal(pulumi.engines.node, `>=${lines[0]}`);
+        assert.ok(lines.includes(process.versions.node.split(".")[0]), `the tests run on Node ${process.versions.node}, a line CI tests (${lines.join(", ")}): put one first on PATH`);
+        // The GitOps example's workflow sets up a line the tests run on.
+        const workflow = readFileSync(join(ROOT, "examples", "github-actions", "edge-dns.yml"), "utf8");
+        const used = [...workflow.matchAll(/node-version: (\S+)/g)].map((m) => m[1]);
+        assert.ok(used.length === 2 && used.every((v) => lines.includes(v)), used.join(", "));
     });
 
     it("the policy pack needs only the root's npm ci: from policy/ Node finds the runner and the SDKs at the root, at the pack's versions", () => {
@@ -62,7 +67,7 @@ describe("the README on installing", function () {
         assert.ok(resolve("@pulumi/policy").startsWith(join(rootModules, "@pulumi", "policy")));
         const pack = manifest(policy);
         for (const [name, version] of Object.entries(pack.dependencies)) {
-            assert.equal(version, pkg.dependencies[name], `${name}: the pack names the root's version`);
+            assert.equal(version, pkg.devDependencies[name], `${name}: the pack names the root's version`);
             assert.equal(String(manifest(join(ROOT, "node_modules", name)).version).replace(/^v/, ""), version, `${name} installed at the root is the pack's version`);
         }
     });

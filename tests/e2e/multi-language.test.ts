@@ -12,7 +12,7 @@ import { join } from "node:path";
 import * as YAML from "yaml";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { LyncEdgeDns } from "../../components";
-import { runUnderMocks } from "../../offline/engine";
+import { runUnderMocks } from "../../components/testing/engine";
 
 const ROOT = join(__dirname, "..", "..");
 const TOKEN = "lync-edge-dns:index:LyncEdgeDns";

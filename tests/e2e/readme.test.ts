@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { planRecords } from "../../components";
-import { readStackConfig } from "../../offline/stack-file";
+import { readStackConfig } from "../../components/testing/stack-file";
 import { BindServer, zoneTexts, type ZoneText } from "../helpers/bind";
 import { builtCli } from "../helpers/build";
 
@@ -56,13 +56,12 @@ describe("README code blocks", function () {
         const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts;
         assert.ok(scripts.start && scripts.test);
         const ci = readFileSync(join(ROOT, ".ci", "run"), "utf8");
-        assert.match(ci, /^npm ci$/m);
-        assert.match(ci, /^npm test$/m);
+        for (const command of ["npm ci", "npm test", "npm run test:install"]) assert.match(ci, new RegExp(`^\\s*${command}$`, "m"), command);
     });
 
     it("shows the examples that the package and schema tests run", () => {
         const shown = [...examples.entries()].filter(([, body]) => all.some((b) => b.body === body)).map(([file]) => file).sort();
-        assert.deepEqual(shown, ["examples/bind/named.conf", "examples/policy-config.json", "examples/python/__main__.py", "examples/typescript/plan.ts", "examples/typescript/route53.ts", "examples/yaml/Pulumi.yaml"]);
+        assert.deepEqual(shown, ["examples/bind/named.conf", "examples/github-actions/test/edge-dns.test.ts", "examples/policy-config.json", "examples/python/__main__.py", "examples/typescript/plan.ts", "examples/typescript/route53.ts", "examples/yaml/Pulumi.yaml"]);
     });
 
     for (const block of all.filter((b) => isCommand(b) && !b.body.startsWith("$ lync-edge-dns verify"))) {

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import * as YAML from "yaml";
-import { configJsonSchema, stackFileJsonSchema } from "../../components/core/config/schema";
+import { configJsonSchema, stackFileJsonSchema } from "../../components/core/config/json-schema";
 import { GOLDEN_DIR, goldenCases } from "../helpers/golden";
 
 const ROOT = join(__dirname, "..", "..");

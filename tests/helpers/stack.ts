@@ -9,7 +9,7 @@ import { UnknownValueError, type ReportViolation, type StackValidationPolicy } f
 import { edgeDnsPolicies, type PolicyConfig } from "../../policy/policies";
 import { forgetSharedRead } from "../../policy/shared-read";
 import type { StackResource } from "../../policy/stack-records";
-import type { MockRun } from "../../offline/engine";
+import type { MockRun } from "../../components/testing/engine";
 
 /**
  * The policy SDK's own internals, as its server uses them: the proxy that

@@ -38,7 +38,7 @@ describe("the package, installed from a git URL", function () {
         // @types/node pinned as the package test pins it: a dependency's open range
         // would otherwise ask for the newest, which the cache may not hold.
         execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error",
-            `git+file://${join(work, "lync-edge-dns.git")}#${commit}`, "@types/node@20.19.8"], { cwd: project, encoding: "utf8" });
+            `git+file://${join(work, "lync-edge-dns.git")}#${commit}`, "@types/node@22.20.7"], { cwd: project, encoding: "utf8" });
         copyFileSync(join(ROOT, "Pulumi.example.yaml"), join(project, "Pulumi.example.yaml"));
     });
     after(() => rmSync(work, { recursive: true, force: true }));

@@ -1,22 +1,33 @@
 /**
  * The npm package as a platform team gets it. GIVEN the tarball from
- * `npm pack`, installed into an empty project (from the npm cache, the registry only for what it lacks),
- * WHEN a consumer program nests LyncEdgeDns in a component of its own, with
- * a zone it creates and an explicit provider, and runs under the mock
- * engine, THEN the records hang under the consumer's component, the provider
- * reaches every record and the zone id flows into every record, for Route 53
- * and for Azure DNS. The package's declarations compile in a strict consumer.
+ * `npm pack`, installed into a project made from Pulumi's TypeScript
+ * template (its package.json's packages, its tsconfig.json verbatim; from
+ * the npm cache, the registry only for what it lacks) on @pulumi/pulumi
+ * 3.276.0, WHEN a consumer program nests LyncEdgeDns in a component of its
+ * own, with a zone it creates and an explicit provider, and runs under the
+ * mock engine through `lync-edge-dns/testing`, THEN the records hang under
+ * the consumer's component, the provider reaches every record and the zone
+ * id flows into every record, for Route 53 and for Azure DNS; every entry
+ * compiles under the template's settings (those of April 2024 to March
+ * 2026, `commonjs`/`node`, and today's, `nodenext`) and under `bundler`,
+ * with nothing filtered; the project holds one copy of the Pulumi SDK, its
+ * own. A second project on the oldest SDK the peer range allows runs the
+ * component and `lync-edge-dns/testing` too.
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { builtCli } from "../helpers/build";
 
 const ROOT = join(__dirname, "..", "..");
+const TEMPLATE = join(ROOT, "tests", "fixtures", "pulumi-template");
 const AZURE = "@pulumi/azure-native@3.28.0";
-const CONSUMER_VERSIONS = ["@pulumi/pulumi@3.270.0", "@pulumi/aws@7.48.0", AZURE, "typescript@5.9.3", "@types/node@20.19.8"];
+/** The SDK of a project made today: newer than the one this repository builds and tests with. */
+const CONSUMER_SDK = "3.276.0";
+const CONSUMER_VERSIONS = [`@pulumi/pulumi@${CONSUMER_SDK}`, "@pulumi/aws@7.48.0", "@pulumi/policy@1.21.0", "typescript@5.9.3", "@types/node@22.20.7", "mocha@12.0.3", "@types/mocha@10.0.10"];
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 
 interface Registered { urn: string; type: string; name: string; custom: boolean; inputs: Record<string, unknown>; outputs: Record<string, unknown>; provider?: string; parent?: string }
 
@@ -24,7 +35,46 @@ function npm(cwd: string, ...args: string[]): string {
     return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
 }
 
-describe("the npm package, installed from its tarball into a consumer project", function () {
+/** Every installed copy of a package under a project's node_modules, nested ones too: `path@version`. */
+function copiesOf(project: string, name: string): string[] {
+    const found: string[] = [];
+    const walk = (modules: string): void => {
+        if (!existsSync(modules)) return;
+        for (const entry of readdirSync(modules)) {
+            const dirs = entry.startsWith("@") ? readdirSync(join(modules, entry)).map((e) => join(modules, entry, e)) : [join(modules, entry)];
+            for (const dir of dirs) {
+                const manifest = join(dir, "package.json");
+                if (dir.endsWith(join(...name.split("/"))) && existsSync(manifest)) found.push(`${dir.slice(project.length + 1)}@${JSON.parse(readFileSync(manifest, "utf8")).version}`);
+                walk(join(dir, "node_modules"));
+            }
+        }
+    };
+    walk(join(project, "node_modules"));
+    return found;
+}
+
+/** A tsconfig.json of Pulumi's template, verbatim but for the files it compiles (and `extra` options). */
+function templateConfig(which: "commonjs" | "nodenext", files: string[], extra: Record<string, unknown> = {}): string {
+    const config = JSON.parse(readFileSync(join(TEMPLATE, `tsconfig.${which}.json`), "utf8"));
+    return JSON.stringify({ ...config, compilerOptions: { ...config.compilerOptions, ...extra }, files });
+}
+
+/** A Pulumi program in plain JavaScript, run with lync-edge-dns/testing: what it prints. */
+const TESTING_PROGRAM = `
+    const { runProgram } = require("lync-edge-dns/testing");
+    const { LyncEdgeDns } = require("lync-edge-dns");
+    runProgram(() => {
+        new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com", mobility: true }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } });
+    }).then((run) => console.log(JSON.stringify({ sets: run.recordSets.map((r) => [r.type, r.name, r.values.join(" ")]), errors: run.errors, warnings: run.warnings.length })));`;
+
+/** The records of that program, written from Microsoft's DNS summary: the two SRVs to sip.<domain>, and sip.<domain> to the Access Edge. */
+const TESTING_PROGRAM_RECORDS = [
+    ["SRV", "_sip._tls.contoso.com", "0 0 443 sip.contoso.com."],
+    ["SRV", "_sipfederationtls._tcp.contoso.com", "0 0 5061 sip.contoso.com."],
+    ["A", "sip.contoso.com", "131.107.155.10"],
+];
+
+describe("the npm package, installed from its tarball into a project made from Pulumi's TypeScript template", function () {
     this.timeout(600_000);
     let work: string;
     let project: string;
@@ -41,7 +91,7 @@ describe("the npm package, installed from its tarball into a consumer project", 
         [packed] = JSON.parse(npm(ROOT, "pack", "--json", "--ignore-scripts", "--pack-destination", work));
         project = join(work, "consumer");
         execFileSync("mkdir", ["-p", join(project, "src")]);
-        writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+        writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", main: "index.ts", private: true }));
         npm(project, "install", "--prefer-offline", join(work, packed.filename), ...CONSUMER_VERSIONS.filter((v) => v !== AZURE));
     });
     after(() => rmSync(work, { recursive: true, force: true }));
@@ -56,11 +106,37 @@ describe("the npm package, installed from its tarball into a consumer project", 
         assert.ok(!paths.some((p) => p.startsWith("tests/") || p.endsWith(".map") || p === "dist/policy/index.js"), "no tests, source maps or the pack's server entry");
     });
 
+    it("holds every module of its own that a packed module requires", () => {
+        const paths = new Set(packed.files.map((f) => f.path));
+        const missing: string[] = [];
+        for (const file of [...paths].filter((p) => p.endsWith(".js"))) {
+            const source = readFileSync(join(project, "node_modules", "lync-edge-dns", file), "utf8");
+            for (const [, target] of source.matchAll(/require\("(\.\.?\/[^"]+)"\)/g)) {
+                const wanted = posix.join(posix.dirname(file), target);
+                if (!paths.has(wanted) && !paths.has(`${wanted}.js`) && !paths.has(`${wanted}/index.js`)) missing.push(`${file} requires ${target}`);
+            }
+        }
+        assert.deepEqual(missing, []);
+    });
+
     describe("installed without @pulumi/azure-native (an AWS-only project)", () => {
         it("does not install the Azure package: it is an optional peer", () => {
             assert.throws(() => require.resolve("@pulumi/azure-native/package.json", { paths: [project] }), /Cannot find module/);
             const manifest = JSON.parse(readFileSync(join(project, "node_modules", "lync-edge-dns", "package.json"), "utf8"));
-            assert.deepEqual(manifest.peerDependenciesMeta, { "@pulumi/aws": { optional: true }, "@pulumi/azure-native": { optional: true } });
+            assert.deepEqual(manifest.peerDependenciesMeta, { "@pulumi/aws": { optional: true }, "@pulumi/azure-native": { optional: true }, "@pulumi/policy": { optional: true } });
+        });
+
+        it("shares the project's Pulumi SDK: one @pulumi/pulumi in the tree, the project's own", () => {
+            assert.deepEqual(copiesOf(project, "@pulumi/pulumi"), [`node_modules/@pulumi/pulumi@${CONSUMER_SDK}`]);
+            // The SDK and the pack's are peers, not dependencies: what the package loads at run time, and nothing else, is its own.
+            const manifest = JSON.parse(readFileSync(join(project, "node_modules", "lync-edge-dns", "package.json"), "utf8"));
+            assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["ipaddr.js", "yaml"]);
+            for (const notShipped of ["zod", "commander"]) assert.deepEqual(copiesOf(project, notShipped), [], notShipped);
+        });
+
+        it("lync-edge-dns/testing, required from plain JavaScript, runs a program and returns its record sets", () => {
+            const printed = JSON.parse(execFileSync(process.execPath, ["-e", TESTING_PROGRAM], { cwd: project, encoding: "utf8" }));
+            assert.deepEqual(printed, { sets: TESTING_PROGRAM_RECORDS, errors: [], warnings: 3 });
         });
 
         const program = (provider: string) => `
@@ -87,31 +163,46 @@ describe("the npm package, installed from its tarball into a consumer project", 
     });
 
     describe("with @pulumi/azure-native added: both providers", () => {
-        let compilerOutput: string;
+        const sources = ["route53.ts", "azure.ts", "plan.ts", "run.ts", "types-check.ts", "policy-pack.ts", "index.ts", "test/edge-dns.test.ts"].map((f) => `src/${f}`);
+        let compiled: ReturnType<typeof spawnSync>;
         before(() => {
             npm(project, "install", "--prefer-offline", AZURE);
             for (const file of ["route53.ts", "azure.ts", "plan.ts"]) copyFileSync(join(ROOT, "examples", "typescript", file), join(project, "src", file));
             for (const file of ["run.ts", "types-check.ts"]) copyFileSync(join(ROOT, "tests", "fixtures", "consumer", file), join(project, "src", file));
             copyFileSync(join(ROOT, "examples", "github-actions", "policy", "index.ts"), join(project, "src", "policy-pack.ts"));
-            copyFileSync(join(ROOT, "offline", "engine.ts"), join(project, "src", "engine.ts"));
-            // One compile for both needs: the JavaScript the tests below run, and the check of our
-            // declarations without skipLibCheck (what a strict consumer's compile reports about them).
-            writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
-                compilerOptions: { strict: true, target: "ES2022", module: "node16", moduleResolution: "node16", outDir: "dist", types: ["node"], skipLibCheck: false },
-                include: ["src/route53.ts", "src/azure.ts", "src/plan.ts", "src/run.ts", "src/engine.ts", "src/types-check.ts", "src/policy-pack.ts"],
-            }));
-            const compiled = spawnSync(join(project, "node_modules", ".bin", "tsc"), ["-p", "."], { cwd: project, encoding: "utf8" });
-            compilerOutput = compiled.stdout;
-            if (!existsSync(join(project, "dist", "run.js"))) throw new Error(`the consumer did not compile:\n${compiled.stdout}${compiled.stderr}`);
+            // The GitOps example's infra repo: its config-driven program, its stack and project, its unit tests.
+            execFileSync("mkdir", ["-p", join(project, "src", "test")]);
+            copyFileSync(join(ROOT, "examples", "github-actions", "index.ts"), join(project, "src", "index.ts"));
+            copyFileSync(join(ROOT, "examples", "github-actions", "test", "edge-dns.test.ts"), join(project, "src", "test", "edge-dns.test.ts"));
+            for (const file of ["Pulumi.yaml", "Pulumi.prod.yaml"]) copyFileSync(join(ROOT, "examples", "github-actions", file), join(project, file));
+            // The JavaScript the tests below run is what the template's own settings emit (bin/).
+            writeFileSync(join(project, "tsconfig.json"), templateConfig("commonjs", sources));
+            compiled = spawnSync(join(project, "node_modules", ".bin", "tsc"), ["-p", ".", "--pretty", "false"], { cwd: project, encoding: "utf8" });
         });
 
-        it("its declarations compile in a strict consumer without skipLibCheck, and so does a policy pack built on lync-edge-dns/policy", () => {
-            const ours = compilerOutput.split("\n").filter((line) => line.includes("lync-edge-dns/") || line.startsWith("src/"));
-            assert.deepEqual(ours, [], compilerOutput);
+        it("every entry compiles under the template's tsconfig.json (commonjs, node resolution, no skipLibCheck), nothing filtered", () => {
+            assert.equal(`${compiled.stdout}${compiled.stderr}`, "");
+            assert.equal(compiled.status, 0);
+            assert.ok(existsSync(join(project, "bin", "run.js")));
         });
+
+        for (const [name, which, extra] of [
+            ["today's template (nodenext)", "nodenext", {}],
+            ["bundler resolution", "nodenext", { module: "preserve", moduleResolution: "bundler" }],
+            ["node16 resolution", "nodenext", { module: "node16", moduleResolution: "node16" }],
+        ] as const) {
+            it(`every entry compiles under ${name}, nothing filtered`, () => {
+                // Every entry and the policy pack; the provider examples add only the providers' own (huge) declarations.
+                const entries = sources.filter((f) => !/(route53|azure)\.ts$/.test(f));
+                writeFileSync(join(project, `tsconfig.${name.replace(/\W+/g, "-")}.json`), templateConfig(which, entries, { ...extra, noEmit: true }));
+                const result = spawnSync(join(project, "node_modules", ".bin", "tsc"), ["-p", `tsconfig.${name.replace(/\W+/g, "-")}.json`, "--pretty", "false"], { cwd: project, encoding: "utf8" });
+                assert.equal(`${result.stdout}${result.stderr}`, "");
+                assert.equal(result.status, 0);
+            });
+        }
 
         function runConsumer(program: string): Registered[] {
-            const out = execFileSync(process.execPath, [join(project, "dist", "run.js"), program], { cwd: project, encoding: "utf8" });
+            const out = execFileSync(process.execPath, [join(project, "bin", "run.js"), program], { cwd: project, encoding: "utf8" });
             return (JSON.parse(out) as { resources: Registered[] }).resources;
         }
 
@@ -155,15 +246,21 @@ describe("the npm package, installed from its tarball into a consumer project", 
         it("runs the planRecords example and prints what its comment says", () => {
             const source = readFileSync(join(ROOT, "examples", "typescript", "plan.ts"), "utf8");
             const promised = [...source.matchAll(/^ \* {3}(.+)$/gm)].map((m) => m[1]);
-            const printed = execFileSync(process.execPath, [join(project, "dist", "plan.js")], { cwd: project, encoding: "utf8" }).trim().split("\n");
+            const printed = execFileSync(process.execPath, [join(project, "bin", "plan.js")], { cwd: project, encoding: "utf8" }).trim().split("\n");
             assert.ok(promised.length >= 4);
             assert.deepEqual(printed, promised);
         });
 
         it("lync-edge-dns/core, as installed, loads no Pulumi module", () => {
-            const script = "require('./dist/plan.js'); console.log(Object.keys(require.cache).filter((k) => k.includes('@pulumi')).length)";
+            const script = "require('./bin/plan.js'); console.log(Object.keys(require.cache).filter((k) => k.includes('@pulumi')).length)";
             const printed = execFileSync(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" }).trim().split("\n");
             assert.equal(printed[printed.length - 1], "0");
+        });
+
+        it("the GitOps example's unit tests pass under mocha: its program, with its stack file, through lync-edge-dns/testing", () => {
+            const result = spawnSync(join(project, "node_modules", ".bin", "mocha"), ["bin/test/edge-dns.test.js"], { cwd: project, encoding: "utf8" });
+            assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+            assert.match(result.stdout, /^ {2}2 passing/m);
         });
 
         it("installs the lync-edge-dns command", () => {
@@ -171,5 +268,47 @@ describe("the npm package, installed from its tarball into a consumer project", 
             const out = execFileSync(join(project, "node_modules", ".bin", "lync-edge-dns"), ["plan", "--config", "edge.yaml", "--format", "json"], { cwd: project, encoding: "utf8" });
             assert.equal(JSON.parse(out).zones[0].records.length, 3);
         });
+    });
+});
+
+describe("the npm package on the oldest Pulumi SDK its peer range allows", function () {
+    this.timeout(600_000);
+    const floor = String(MANIFEST.peerDependencies["@pulumi/pulumi"]).replace(/^\^/, "");
+    let work: string;
+    let project: string;
+
+    before(() => {
+        work = mkdtempSync(join(tmpdir(), "lync-edge-dns-floor-"));
+        builtCli();
+        const [packed] = JSON.parse(npm(ROOT, "pack", "--json", "--ignore-scripts", "--pack-destination", work));
+        project = join(work, "consumer");
+        execFileSync("mkdir", ["-p", project]);
+        writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", main: "index.ts", private: true }));
+        npm(project, "install", "--prefer-offline", join(work, packed.filename), `@pulumi/pulumi@${floor}`, "@pulumi/aws@7.48.0", "typescript@5.9.3", "@types/node@22.20.7");
+    });
+    after(() => rmSync(work, { recursive: true, force: true }));
+
+    it("is a caret range on a release of the 3.x SDK", () => assert.match(MANIFEST.peerDependencies["@pulumi/pulumi"], /^\^3\.\d+\.\d+$/));
+
+    it("keeps the project's SDK, the only one in the tree", () => {
+        assert.deepEqual(copiesOf(project, "@pulumi/pulumi"), [`node_modules/@pulumi/pulumi@${floor}`]);
+    });
+
+    it("runs the component under lync-edge-dns/testing and returns its record sets", () => {
+        const printed = JSON.parse(execFileSync(process.execPath, ["-e", TESTING_PROGRAM], { cwd: project, encoding: "utf8" }));
+        assert.deepEqual(printed, { sets: TESTING_PROGRAM_RECORDS, errors: [], warnings: 3 });
+    });
+
+    it("compiles the component's and the testing entry's declarations under the template's tsconfig.json", () => {
+        writeFileSync(join(project, "index.ts"), [
+            'import { LyncEdgeDns } from "lync-edge-dns";',
+            'import { runProgram } from "lync-edge-dns/testing";',
+            'export const run = runProgram(() => new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com" }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } }));',
+            "",
+        ].join("\n"));
+        writeFileSync(join(project, "tsconfig.json"), templateConfig("commonjs", ["index.ts"], { noEmit: true }));
+        const result = spawnSync(join(project, "node_modules", ".bin", "tsc"), ["-p", ".", "--pretty", "false"], { cwd: project, encoding: "utf8" });
+        assert.equal(`${result.stdout}${result.stderr}`, "");
+        assert.equal(result.status, 0);
     });
 });

@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, LyncEdgeDns, type LyncEdgeDnsArgs } from "../../components";
-import { runUnderMocks, type MockRun } from "../../offline/engine";
+import { runUnderMocks, type MockRun } from "../../components/testing/engine";
 
 /** contoso.com with mobility, a dual-stack Access Edge, and sip.contoso.com as a SIP domain (and zone) of its own. */
 function deployment(dns: Record<string, unknown>): LyncEdgeDnsArgs {

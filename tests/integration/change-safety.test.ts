@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { diffPlans, LyncEdgeDns, planDeployment, planRecords, type DnsTarget, type EdgeDnsConfig, type PlanDiff } from "../../components";
 import { toComponentArgs } from "../../components/core/config/from-file";
 import { recordLogicalName } from "../../components/providers/renderer";
-import { runUnderMocks, type RegisteredResource } from "../../offline/engine";
+import { runUnderMocks, type RegisteredResource } from "../../components/testing/engine";
 
 /** The deployment every case starts from: three domains (one a subdomain in its parent's zone), every Edge role. */
 function baseConfig(): EdgeDnsConfig {

@@ -9,7 +9,7 @@ import * as route53 from "@pulumi/aws/route53";
 import * as resources from "@pulumi/azure-native/resources";
 import { ConfigError, LyncEdgeDns, planRecords, type LyncEdgeDnsArgs } from "../../components";
 import { toComponentArgs } from "../../components/core/config/from-file";
-import { runUnderMocks, type MockRun } from "../../offline/engine";
+import { runUnderMocks, type MockRun } from "../../components/testing/engine";
 import { validConfig } from "../helpers/configs";
 
 const R53 = "aws:route53/record:Record";
@@ -160,7 +160,7 @@ describe("LyncEdgeDns on Azure DNS", () => {
         this.timeout(60_000);
         const { execFileSync } = await import("node:child_process");
         const script = (provider: string) => `
-            const { runUnderMocks } = require("./offline/engine");
+            const { runUnderMocks } = require("./components/testing/engine");
             const { LyncEdgeDns } = require("./components");
             const { toComponentArgs } = require("./components/core/config/from-file");
             const { validConfig } = require("./tests/helpers/configs");

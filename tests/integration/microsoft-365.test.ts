@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { LyncEdgeDns, planRecords, type EdgeDnsConfig, type LyncEdgeDnsArgs } from "../../components";
 import { verifyPlan } from "../../cli/verify/verify";
-import { runUnderMocks } from "../../offline/engine";
+import { runUnderMocks } from "../../components/testing/engine";
 import { BindServer, zoneTexts } from "../helpers/bind";
 import { MICROSOFT_TABLES, resourceRow } from "../helpers/microsoft-365-tables";
 import { az, r53 } from "../helpers/pack-fixtures";

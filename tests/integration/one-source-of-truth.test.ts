@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, LyncEdgeDns, diffPlans, planDeployment, planRecords, type EdgeDnsConfig, type LyncEdgeDnsArgs } from "../../components";
-import { runProgramFile, runUnderMocks } from "../../offline/engine";
+import { runProgramFile, runUnderMocks } from "../../components/testing/engine";
 import { verifyPlan } from "../../cli/verify/verify";
 import { BindServer, zoneTexts } from "../helpers/bind";
 import { builtCli } from "../helpers/build";
@@ -167,7 +167,7 @@ describe("the component refuses before it registers anything", function () {
                 return load.call(this, request, ...rest);
             };
             const pulumi = require("@pulumi/pulumi");
-            const { runUnderMocks } = require("./offline/engine");
+            const { runUnderMocks } = require("./components/testing/engine");
             const { LyncEdgeDns } = require("./components");
             // A stack transformation sees each resource as it is constructed,
             // synchronously, before any registration reaches the engine.

@@ -11,8 +11,8 @@ import { join } from "node:path";
 import * as route53 from "@pulumi/aws/route53";
 import { ConfigError, LyncEdgeDns } from "../../components";
 import { toComponentArgs } from "../../components/core/config/from-file";
-import { loadProgramFile, runUnderMocks } from "../../offline/engine";
-import { readStackConfig } from "../../offline/stack-file";
+import { loadProgramFile, runUnderMocks } from "../../components/testing/engine";
+import { readStackConfig } from "../../components/testing/stack-file";
 import { validConfig } from "../helpers/configs";
 import { atPreview, describe as describeResult, packResources, runPack } from "../helpers/stack";
 

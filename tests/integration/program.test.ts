@@ -11,9 +11,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planRecords } from "../../components";
-import { describeRecordResource } from "../../offline/describe";
-import { runProgramFile, runUnderMocks } from "../../offline/engine";
-import { readStackConfig } from "../../offline/stack-file";
+import { describeRecordResource } from "../../components/testing/describe";
+import { runProgramFile, runUnderMocks } from "../../components/testing/engine";
+import { readStackConfig } from "../../components/testing/stack-file";
 import { checkZone } from "../helpers/tools";
 
 const ROOT = join(__dirname, "..", "..");

@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "../../components";
-import { runProgramFile } from "../../offline/engine";
-import { readStackConfig } from "../../offline/stack-file";
+import { runProgramFile } from "../../components/testing/engine";
+import { readStackConfig } from "../../components/testing/stack-file";
 import { builtCli } from "../helpers/build";
 import { unwrapped } from "../helpers/cli-text";
 

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planRecords } from "../../components/core/plan/planner";
-import { readStackConfig } from "../../offline/stack-file";
+import { readStackConfig } from "../../components/testing/stack-file";
 import { startProgress } from "../../cli/verify/progress";
 import { BindServer, zoneTexts } from "../helpers/bind";
 import { builtCli } from "../helpers/build";

@@ -10,7 +10,7 @@
  * as written, and a mistake is reported at the same path (`sipDomains[0]`)
  * as by the CLI and the policy pack.
  */
-import type { ConfigIssue } from "./errors";
+import { ConfigError, type ConfigIssue } from "./errors";
 import { configSchema, dnsTargetFileSchema, nearestName } from "./schema";
 import type { DnsTarget, LyncEdgeDnsArgs } from "./target";
 import type { EdgeDnsConfig } from "./types";
@@ -109,12 +109,40 @@ function missingDeploymentHints(keys: readonly string[]): string[] {
 }
 
 /**
- * The component's args from a file's deployment and DNS target. A
- * deployment that is not an object (a list, a string, null) is refused here
- * as the check refuses it everywhere, `(root): a deployment must be an
- * object ...`: spread into the args, it would lose what it was.
+ * The `LyncEdgeDns` args from a deployment as a config or stack file writes
+ * it (`EdgeDnsConfig`, where a SIP domain may be a bare name) and a DNS
+ * target: `new LyncEdgeDns("edge", toComponentArgs(deployment, dns))`, as
+ * the config-driven program does. The component takes a bare name as a
+ * domain with every default, so names are passed on as given, and a
+ * mistake is reported at the same path as `lync-edge-dns plan` reports it
+ * (`sipDomains[0]`); the args' type lists `SipDomain` objects only because
+ * Pulumi's schema for other languages has no union of a string and an
+ * object. A deployment that is not an object (a list, a string, null) is
+ * refused here as the check refuses it everywhere, `(root): a deployment
+ * must be an object ...`: spread into the args, it would lose what it was.
  */
 export function toComponentArgs(config: EdgeDnsConfig, dns: DnsTarget): LyncEdgeDnsArgs {
     if (config === null || typeof config !== "object" || Array.isArray(config)) validateConfig(config);
     return { ...config, dns } as LyncEdgeDnsArgs;
+}
+
+/**
+ * The `LyncEdgeDns` args from a whole stack's config, as a config-driven
+ * program reads it:
+ *
+ *     new LyncEdgeDns("edge", argsFromStackConfig(pulumi.runtime.allConfig(), pulumi.getProject()));
+ *
+ * It reads `<project>:deployment` and `<project>:dns`, each an object or
+ * the JSON text `pulumi config set` stores, and refuses with a
+ * `ConfigError` exactly what `lync-edge-dns plan` refuses of the stack file
+ * (`stackKeyProblems`), in the same words: a key of the project it never
+ * reads, a key without a project, a missing deployment. Keys of other
+ * namespaces (`aws:region`) are left alone. A missing DNS target is the
+ * component's to report, beside the deployment's own mistakes.
+ */
+export function argsFromStackConfig(config: Readonly<Record<string, unknown>>, project: string): LyncEdgeDnsArgs {
+    const problems = stackKeyProblems(Object.keys(config), project);
+    if (problems.length > 0) throw new ConfigError(problems);
+    const deployment = fromPulumiString(config[`${project}:${STACK_CONFIG_KEYS.deployment}`]) as EdgeDnsConfig;
+    return toComponentArgs(deployment, fromPulumiString(config[`${project}:${STACK_CONFIG_KEYS.dns}`]) as DnsTarget);
 }

@@ -1,6 +1,6 @@
 /**
  * The shape of a deployment description, as one zod schema: runtime checks
- * with field paths, the JSON Schema for editors (`configJsonSchema`), and a
+ * with field paths, the JSON Schema for editors (`json-schema.ts`), and a
  * compile-time link to the documented interfaces in `types.ts`.
  *
  * The schema checks shape and ranges only; what needs the whole deployment
@@ -238,44 +238,12 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
     return body;
 }
 
-const DRAFT = "https://json-schema.org/draft/2020-12/schema";
-
-/** The JSON Schema (draft 2020-12) of a deployment description, for editors and CI linting. */
-export function configJsonSchema(): Record<string, unknown> {
-    return { $schema: DRAFT, title: "lync-edge-dns deployment", ...jsonSchemaOf(configSchema) };
-}
-
 /**
- * The JSON Schema of a Pulumi stack file (`Pulumi.<stack>.yaml`) that holds a
- * deployment under `lync-edge-dns:deployment` and its target under
- * `lync-edge-dns:dns`, as the program and `lync-edge-dns plan` read it: both
- * required, either as an object or as the JSON text `pulumi config set`
- * stores (which a schema cannot look into), and no other key of the
- * project. Other projects' keys and stack file fields are left free.
+ * The JSON Schema bodies (no `$schema`) of a deployment and of a stack
+ * file's DNS target, for `json-schema.ts`. Plain types on purpose: this
+ * module's declarations name zod's types, and no public declaration may
+ * import them (a consumer's compiler would check zod's own files).
  */
-export function stackFileJsonSchema(project = "lync-edge-dns"): Record<string, unknown> {
-    const escaped = project.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return {
-        $schema: DRAFT,
-        title: `Pulumi stack file with a ${project} deployment`,
-        type: "object",
-        properties: {
-            config: {
-                type: "object",
-                properties: {
-                    // if/then/else rather than anyOf: an editor then reports a typo in an object as such, not beside "must be a string".
-                    [`${project}:deployment`]: { if: { type: "string" }, then: { $ref: "#/$defs/jsonText" }, else: { $ref: "#/$defs/deployment" } },
-                    [`${project}:dns`]: { if: { type: "string" }, then: { $ref: "#/$defs/jsonText" }, else: { $ref: "#/$defs/dns" } },
-                },
-                patternProperties: { [`^${escaped}:(?!(deployment|dns)$)`]: false },
-                required: [`${project}:deployment`, `${project}:dns`],
-            },
-        },
-        required: ["config"],
-        $defs: {
-            deployment: jsonSchemaOf(configSchema),
-            dns: jsonSchemaOf(dnsTargetFileSchema),
-            jsonText: { type: "string", pattern: "^\\s*\\{", description: "The value as JSON text, as `pulumi config set` stores a structured value." },
-        },
-    };
+export function jsonSchemaBodies(): { deployment: Record<string, unknown>; dns: Record<string, unknown> } {
+    return { deployment: jsonSchemaOf(configSchema), dns: jsonSchemaOf(dnsTargetFileSchema) };
 }
