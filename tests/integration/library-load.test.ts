@@ -10,7 +10,8 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { configJsonSchema, planRecords, type EdgeDnsConfig } from "../../components/core";
 import { buildOnce } from "../helpers/build";
 import { goldenCases } from "../helpers/golden";
@@ -62,5 +63,49 @@ describe("the built library, as a program loads it", function () {
         assert.equal(sources.filter((o) => "error" in (o as object)).length, WRONG.length, "every wrong config is refused");
         assert.deepEqual(built.outcomes, sources);
         assert.deepEqual(built.schema, configJsonSchema());
+    });
+});
+
+describe("the built declarations, from each entry of the package", () => {
+    before(() => buildOnce());
+
+    /** The packages (not files of ours) the declarations reachable from `entry` import, and the files they reach. */
+    function reached(entry: string): { packages: Set<string>; files: number } {
+        const packages = new Set<string>();
+        const seen = new Set<string>();
+        const walk = (file: string): void => {
+            if (seen.has(file)) return;
+            seen.add(file);
+            const text = readFileSync(file, "utf8");
+            for (const [, specifier] of text.matchAll(/(?:from\s+|import\(\s*|require\(\s*)"([^"]+)"/g)) {
+                if (specifier.startsWith(".")) walk(resolveDeclaration(dirname(file), specifier));
+                else packages.add(specifier);
+            }
+        };
+        walk(join(ROOT, entry));
+        return { packages, files: seen.size };
+    }
+
+    function resolveDeclaration(dir: string, specifier: string): string {
+        for (const candidate of [`${specifier}.d.ts`, join(specifier, "index.d.ts")]) if (existsSync(join(dir, candidate))) return join(dir, candidate);
+        throw new Error(`${specifier} from ${dir}: no declaration file`);
+    }
+
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { exports: Record<string, { types?: string } | string>; typesVersions: Record<string, Record<string, string[]>> };
+    const entries = Object.entries(manifest.exports).filter((e): e is [string, { types: string }] => typeof e[1] === "object" && e[1].types !== undefined);
+
+    it("bring in no package but the peers' (no zod: a consumer's compiler would check its declarations)", () => {
+        assert.deepEqual(entries.map(([name]) => name), [".", "./core", "./policy", "./testing"]);
+        for (const [name, { types }] of entries) {
+            const { packages } = reached(types);
+            const foreign = [...packages].filter((p) => !p.startsWith("node:") && p !== "@pulumi/pulumi" && p !== "@pulumi/policy/policy");
+            assert.deepEqual(foreign, [], `${name} reaches ${[...packages].join(", ")}`);
+        }
+    });
+
+    it("are the same files under moduleResolution node (typesVersions) as under node16 (exports)", () => {
+        for (const [name, { types }] of entries.filter(([n]) => n !== ".")) {
+            assert.deepEqual(manifest.typesVersions["*"][name.slice(2)], [types], name);
+        }
     });
 });
