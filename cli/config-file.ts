@@ -155,17 +155,20 @@ export function readConfigDocument(file: string): unknown {
     return extname(file).toLowerCase() === ".json" ? parseJson(file, text) : parseYaml(file, text);
 }
 
+/** The keys of a stack whose values `plan` reads: the deployment and the DNS target. */
+export const PLANNED_KEYS = (key: string): boolean => key.endsWith(`:${STACK_CONFIG_KEYS.deployment}`) || key.endsWith(`:${STACK_CONFIG_KEYS.dns}`);
+
 /**
  * A stack file's `config:`, which must be a map of `project:key` to value;
- * `ConfigError` otherwise. Shared by `plan` and `npm start`, which say the
- * same of it.
+ * `ConfigError` otherwise, and for a secret in a key `read` says is read
+ * (`plan` reads the deployment and the DNS target: another key's secret, a
+ * provider's credentials, is no concern of its). Shared by `plan`, `npm
+ * start` and the testing entry, which say the same of it.
  */
-export function stackConfigMap(file: string, config: unknown): Record<string, unknown> {
+export function stackConfigMap(file: string, config: unknown, read: (key: string) => boolean = PLANNED_KEYS): Record<string, unknown> {
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
         throw fileError(file, `is a Pulumi stack file whose config: is not a map of project:key to value, got ${config === null || config === undefined ? "nothing" : Array.isArray(config) ? "a list" : JSON.stringify(config)}`);
     }
-    // Only the values the program reads: another key's secret (a provider's credentials) is no concern of plan's.
-    const read = (key: string) => key.endsWith(`:${STACK_CONFIG_KEYS.deployment}`) || key.endsWith(`:${STACK_CONFIG_KEYS.dns}`);
     const secrets = Object.entries(config).filter(([key]) => read(key)).flatMap(([key, value]) => secretsIn(value, `config["${key}"]`));
     if (secrets.length > 0) throw new ConfigError(secrets, `Cannot read ${file}`);
     return config as Record<string, unknown>;
@@ -184,7 +187,7 @@ function secretsIn(value: unknown, path: string, within = new Set<object>()): Co
     within.add(value);
     const keys = Object.keys(value);
     if (!Array.isArray(value) && keys.length === 1 && keys[0] === "secure" && typeof (value as { secure: unknown }).secure === "string") {
-        return [{ path, message: "is a secret (secure:), which only Pulumi's engine decrypts, with the stack's secrets provider: this file is read as it is; keep the value in plain config to check it here, or check with pulumi preview" }];
+        return [{ path, message: "is a secret (secure:), which only Pulumi's engine decrypts, with the stack's secrets provider: this file is read as it is; keep the value in plain config to check it here (or, in a test, give it in runProgram's config), or check with pulumi preview" }];
     }
     return Array.isArray(value)
         ? value.flatMap((item: unknown, i) => secretsIn(item, `${path}[${i}]`, within))

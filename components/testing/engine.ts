@@ -149,75 +149,90 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
         nameOf: (id) => zoneNames.get(id),
     };
 
-    pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
-        .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
-    await pulumi.runtime.setMocks({
-        newResource(args) {
-            // The SDK hands the `import` option's ID to the mock as `id` ("" when there is none).
-            const importId = args.id || undefined;
-            registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined, importId });
-            return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs, zones) } };
-        },
-        call(args) {
-            invokes.push({ token: args.token, inputs: args.inputs });
-            return invokeResult(args.token, args.inputs, zones);
-        },
-    }, project, stack, options.preview ?? false);
-
-    const originalWarn = console.warn;
-    console.warn = (...parts: unknown[]) => { warnings.push(parts.map(String).join(" ").replace(/^warning: \[runtime\] /, "")); };
-    let stackOutputs: Record<string, unknown> | undefined;
-    // The program's error is kept out of the SDK's stack resource: the SDK
-    // would reject the stack's outputs a second time on a promise nobody
-    // awaits, an unhandled rejection that ends a test runner's process.
-    let failure: { error: unknown } | undefined;
+    // What pulumi up fails on besides the program's own throw: a rejection nobody handles (an
+    // Output that fails, a resource whose input does), which its runner takes from the process.
+    // The SDK rejects such a failure again on promises of its own for some turns: all of them are
+    // this run's, taken here rather than left to the process (a test runner fails on them).
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => { rejections.push(reason); };
+    process.on("unhandledRejection", onRejection);
     try {
-        stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
-            // An SDK-side transformation sees every resource with its options:
-            // the only place the parent is visible under mocks.
-            pulumi.runtime.registerStackTransformation((args) => {
-                parents.set(args.resource, args.opts.parent);
-                const custom = args.opts as pulumi.CustomResourceOptions;
-                const aliases = (args.opts.aliases ?? []).flatMap((a) => (typeof a === "object" && a !== null && "name" in a && typeof a.name === "string" ? [a.name] : []));
-                if (aliases.length > 0 || custom.deleteBeforeReplace) optionsByName.set(args.name, { ...(aliases.length > 0 ? { aliases } : {}), ...(custom.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}) });
-                return undefined;
-            });
-            try {
-                return await program();
-            } catch (error) {
-                failure = { error };
-                return undefined;
-            }
-        });
-        await waitForRegistrations();
-    } finally {
-        console.warn = originalWarn;
-    }
-    if (failure) throw failure.error;
+        pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
+            .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
+        await pulumi.runtime.setMocks({
+            newResource(args) {
+                // The SDK hands the `import` option's ID to the mock as `id` ("" when there is none).
+                const importId = args.id || undefined;
+                registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined, importId });
+                return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs, zones) } };
+            },
+            call(args) {
+                invokes.push({ token: args.token, inputs: args.inputs });
+                return invokeResult(args.token, args.inputs, zones);
+            },
+        }, project, stack, options.preview ?? false);
 
-    // The mock monitor's own record of what was registered: `getRegisteredResources()` in SDKs
-    // from 3.2xx on, the `resources` map it copies in every SDK the peer range allows.
-    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorView;
-    const byUrn = monitor.getRegisteredResources?.() ?? monitor.resources;
-    const urnOf = async (resource: pulumi.Resource | undefined) => (resource ? await promiseOf(resource.urn) : undefined);
-    const parentByKey = new Map<string, string | undefined>();
-    for (const [resource, parent] of parents) {
-        const urn = await urnOf(resource);
-        if (urn) parentByKey.set(urn, await urnOf(parent));
+        const originalWarn = console.warn;
+        console.warn = (...parts: unknown[]) => { warnings.push(parts.map(String).join(" ").replace(/^warning: \[runtime\] /, "")); };
+        let stackOutputs: Record<string, unknown> | undefined;
+        // The program's error is kept out of the SDK's stack resource: the SDK
+        // would reject the stack's outputs a second time on a promise nobody
+        // awaits, an unhandled rejection that ends a test runner's process.
+        let failure: { error: unknown } | undefined;
+        try {
+            stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+                // An SDK-side transformation sees every resource with its options:
+                // the only place the parent is visible under mocks.
+                pulumi.runtime.registerStackTransformation((args) => {
+                    parents.set(args.resource, args.opts.parent);
+                    const custom = args.opts as pulumi.CustomResourceOptions;
+                    const aliases = (args.opts.aliases ?? []).flatMap((a) => (typeof a === "object" && a !== null && "name" in a && typeof a.name === "string" ? [a.name] : []));
+                    if (aliases.length > 0 || custom.deleteBeforeReplace) optionsByName.set(args.name, { ...(aliases.length > 0 ? { aliases } : {}), ...(custom.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}) });
+                    return undefined;
+                });
+                try {
+                    return await program();
+                } catch (error) {
+                    failure = { error };
+                    return undefined;
+                }
+            });
+            await waitForRegistrations();
+        } finally {
+            console.warn = originalWarn;
+        }
+        if (failure) throw failure.error;
+        // A failure the SDK rejects unhandled surfaces after the registrations' own turn.
+        await turns(2);
+        if (rejections.length > 0) throw rejections[0];
+
+        // The mock monitor's own record of what was registered: `getRegisteredResources()` in SDKs
+        // from 3.2xx on, the `resources` map it copies in every SDK the peer range allows.
+        const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorView;
+        const byUrn = monitor.getRegisteredResources?.() ?? monitor.resources;
+        const urnOf = async (resource: pulumi.Resource | undefined) => (resource ? await promiseOf(resource.urn) : undefined);
+        const parentByKey = new Map<string, string | undefined>();
+        for (const [resource, parent] of parents) {
+            const urn = await urnOf(resource);
+            if (urn) parentByKey.set(urn, await urnOf(parent));
+        }
+        const stackUrn = [...byUrn.keys()].find((urn) => urn.includes("::pulumi:pulumi:Stack::"));
+        const resources = registered.map((r) => {
+            const urn = [...byUrn.keys()].find((u) => u.endsWith(`::${r.name}`) && u.split("::")[2].split("$").pop() === r.type) as string;
+            const state = byUrn.get(urn)?.state;
+            return {
+                ...r,
+                urn,
+                parent: parentByKey.get(urn) ?? (r.type === "pulumi:pulumi:Stack" ? undefined : stackUrn),
+                ...(optionsByName.has(r.name) ? { options: optionsByName.get(r.name) } : {}),
+                outputs: (r.custom ? state : decodeStruct(state)) as Record<string, unknown> ?? {},
+            };
+        });
+        return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), invokes, stackOutputs: stackOutputs ?? {}, warnings, placeholderIds: [...placeholders] };
+    } finally {
+        await turns(REJECTION_TURNS);
+        process.off("unhandledRejection", onRejection);
     }
-    const stackUrn = [...byUrn.keys()].find((urn) => urn.includes("::pulumi:pulumi:Stack::"));
-    const resources = registered.map((r) => {
-        const urn = [...byUrn.keys()].find((u) => u.endsWith(`::${r.name}`) && u.split("::")[2].split("$").pop() === r.type) as string;
-        const state = byUrn.get(urn)?.state;
-        return {
-            ...r,
-            urn,
-            parent: parentByKey.get(urn) ?? (r.type === "pulumi:pulumi:Stack" ? undefined : stackUrn),
-            ...(optionsByName.has(r.name) ? { options: optionsByName.get(r.name) } : {}),
-            outputs: (r.custom ? state : decodeStruct(state)) as Record<string, unknown> ?? {},
-        };
-    });
-    return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), invokes, stackOutputs: stackOutputs ?? {}, warnings, placeholderIds: [...placeholders] };
 }
 
 /**
@@ -228,17 +243,39 @@ export function runProgramFile(file: string, options: MockRunOptions = {}): Prom
     return runUnderMocks(() => loadProgramFile(file), options);
 }
 
-/** Loads (runs) a program file afresh; call it inside a mock run. */
+/**
+ * Runs a program file as `pulumi up` does, inside a mock run: loaded afresh,
+ * and when it exports a function (`export = async () => { ... }`), that
+ * function called, its result the stack's outputs.
+ */
 export function loadProgramFile(file: string): unknown {
     const path = require.resolve(file);
+    const loadedBefore = require.cache[path] !== undefined;
     delete require.cache[path];
+    // Node's require.cache lets a module go; a test runner's own registry may not (Jest's takes the
+    // delete and keeps the module), and requiring it again would then not run the program at all.
+    if (loadedBefore && require.cache[path] !== undefined) {
+        const kept = require.cache[path]?.exports as unknown;
+        if (typeof kept === "function") return kept();
+        throw new Error(`${path} was loaded before, and this test runner keeps loaded modules (Jest does): it would not run again. Export the program as a function (export = async () => { ... }), which pulumi up runs too, or give runProgram a function`);
+    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path);
+    const exported = require(path) as unknown;
+    return typeof exported === "function" ? exported() : exported;
 }
 
-/** The plain value of an Output, once known. */
+/** The plain value of an Output, once known; rejected when it fails (an apply would then never run, and wait for ever). */
 export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
-    return new Promise((resolve) => output.apply((value) => { resolve(value); return value; }));
+    // The Output's own promise: in every SDK, though not in its public types.
+    return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+/** How many turns of the event loop the SDK's repeated rejections of one failure take to arrive, with room. */
+const REJECTION_TURNS = 5;
+
+/** Waits `count` turns of the event loop (each after the microtasks and I/O of the one before). */
+async function turns(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Waits until the SDK has sent every registration to the (mock) engine. */

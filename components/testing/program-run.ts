@@ -39,8 +39,9 @@ export interface ProgramRunOptions extends MockRunOptions {
      * `lync-edge-dns plan` reads it: its `config:` (under `config`'s own
      * keys, which win), the stack name from the file name, the project from
      * the `Pulumi.yaml` beside it (unless `stack` or `project` is given).
-     * A file that cannot be read, or holds a secret (`secure:`, which only
-     * Pulumi's engine decrypts), is reported in `errors`.
+     * A file that cannot be read is reported in `errors`, and so is each
+     * secret in it (`secure:`, which only Pulumi's engine decrypts) that
+     * `config` does not give a value for.
      * @default no stack file: only `config`
      */
     stackFile?: string;
@@ -56,7 +57,8 @@ function mockRunOptions(options: ProgramRunOptions): MockRunOptions {
     const path = resolve(stackFile);
     return {
         ...given,
-        config: { ...readStackConfig(path), ...given.config },
+        // The program may read any key: a secret is an error unless config gives its value instead.
+        config: { ...readStackConfig(path, (key) => !Object.hasOwn(given.config ?? {}, key)), ...given.config },
         stack: given.stack ?? STACK_OF_FILE.exec(basename(path))?.[1],
         project: given.project ?? projectBeside(path),
     };

@@ -15,7 +15,7 @@
  * component and `lync-edge-dns/testing` too.
  */
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
@@ -261,6 +261,22 @@ describe("the npm package, installed from its tarball into a project made from P
             const result = spawnSync(join(project, "node_modules", ".bin", "mocha"), ["bin/test/edge-dns.test.js"], { cwd: project, encoding: "utf8" });
             assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
             assert.match(result.stdout, /^ {2}2 passing/m);
+        });
+
+        it("the GitOps example's policy pack starts as Pulumi starts it (from its folder): its server says its port", async () => {
+            const pack = join(project, "policy");
+            execFileSync("mkdir", ["-p", pack]);
+            copyFileSync(join(ROOT, "examples", "github-actions", "policy", "package.json"), join(pack, "package.json"));
+            const child = spawn(process.execPath, [join(project, "bin", "policy-pack.js")], { cwd: pack, stdio: ["ignore", "pipe", "pipe"] });
+            let out = "";
+            let err = "";
+            child.stderr.on("data", (chunk) => { err += chunk; });
+            const firstLine = await new Promise<string>((resolve) => {
+                child.stdout.on("data", (chunk) => { out += chunk; if (out.includes("\n")) resolve(out.split("\n")[0]); });
+                child.on("exit", () => resolve(`exited: ${out}${err}`));
+            });
+            child.kill();
+            assert.match(firstLine, /^\d+$/, err);
         });
 
         it("installs the lync-edge-dns command", () => {

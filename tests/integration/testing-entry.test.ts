@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LyncEdgeDns, planRecords, toComponentArgs, type EdgeDnsConfig } from "../../components";
 import { checkDeployment } from "../../components/core/check";
@@ -122,6 +123,26 @@ describe("lync-edge-dns/testing: runProgram", () => {
         assert.equal(first.placeholderIds.length, 2);
     });
 
+    it("rejects with the error of an Output that fails, as pulumi up fails on it, and leaves no rejection behind", async () => {
+        const failing = () => pulumi.output(Promise.reject(new Error("zone lookup failed")));
+        const programs = [
+            () => { new aws.route53.Record("r", { zoneId: failing(), name: "sip.contoso.com", type: "A", ttl: 300, records: ["131.107.155.10"] }); },
+            () => { new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com" }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53", hostedZoneIds: { "contoso.com": failing() } } }); },
+            () => ({ exported: failing() }),
+        ];
+        for (const program of programs) {
+            await assert.rejects(runProgram(program), /zone lookup failed/);
+            const late: unknown[] = [];
+            const onLate = (reason: unknown) => late.push(reason);
+            process.on("unhandledRejection", onLate);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            process.off("unhandledRejection", onLate);
+            assert.deepEqual(late, []);
+        }
+        // The runs after a failed one are not held up by it.
+        assert.deepEqual((await runProgram(() => new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com", externalAccess: false }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } }))).recordSets.length, 2);
+    });
+
     describe("with a stack file", () => {
         let dir: string;
         before(() => { dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-testing-")); });
@@ -155,10 +176,34 @@ describe("lync-edge-dns/testing: runProgram", () => {
             assert.ok(run.recordSets.every((r) => r.resource.startsWith("azure-native.dns.RecordSet ")));
         });
 
-        it("reports a secret it cannot read, and a file that is not there, as errors", async () => {
-            writeFileSync(join(dir, "Pulumi.secret.yaml"), "config:\n  lync-edge-dns:dns:\n    provider: azure\n    subscriptionId:\n      secure: v1:abc\n");
+        it("runs a program file that exports a function as pulumi up does: called each run, its result the stack outputs", async () => {
+            writeFileSync(join(dir, "program.js"), [
+                `const { LyncEdgeDns } = require(${JSON.stringify(join(ROOT, "components"))});`,
+                "let runs = 0;",
+                "module.exports = async () => {",
+                "    runs += 1;",
+                '    new LyncEdgeDns("edge", { sipDomains: [{ name: `run${runs}.contoso.com`, externalAccess: false }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } });',
+                "    return { runs };",
+                "};",
+                "",
+            ].join("\n"));
+            const first = await runProgram(join(dir, "program.js"));
+            const second = await runProgram(join(dir, "program.js"));
+            assert.deepEqual([first.stackOutputs, second.stackOutputs], [{ runs: 1 }, { runs: 1 }], "loaded afresh, and the function called, each run");
+            assert.deepEqual(second.recordSets.map((r) => r.name), ["_sipfederationtls._tcp.run1.contoso.com", "sip.run1.contoso.com"]);
+        });
+
+        it("reports each secret it cannot read that config does not give, in any key, and a file that is not there, as errors", async () => {
+            writeFileSync(join(dir, "Pulumi.secret.yaml"), "config:\n  aws:secretKey:\n    secure: v1:abc\n  lync-edge-dns:dns:\n    provider: azure\n    subscriptionId:\n      secure: v1:def\n");
             const secret = await runProgram(join(ROOT, "index.ts"), { stackFile: join(dir, "Pulumi.secret.yaml") });
-            assert.deepEqual(secret.errors.map((e) => e.path), ['config["lync-edge-dns:dns"].subscriptionId']);
+            // The program may read any key (requireSecret would get the ciphertext): every secret is said.
+            assert.deepEqual(secret.errors.map((e) => e.path), ['config["aws:secretKey"]', 'config["lync-edge-dns:dns"].subscriptionId']);
+            const given = await runProgram(join(ROOT, "index.ts"), {
+                stackFile: join(dir, "Pulumi.secret.yaml"),
+                project: "lync-edge-dns",
+                config: { "aws:secretKey": "test", "lync-edge-dns:dns": { provider: "route53" }, "lync-edge-dns:deployment": { sipDomains: ["contoso.com"], edge: { accessEdgeIps: ["131.107.155.10"] } } },
+            });
+            assert.deepEqual(given.errors, []);
             const missing = await runProgram(join(ROOT, "index.ts"), { stackFile: join(dir, "Pulumi.gone.yaml") });
             assert.equal(missing.errors.length, 1);
             assert.match(missing.error?.message ?? "", /^Cannot read .*Pulumi\.gone\.yaml/);

@@ -96,16 +96,25 @@ export function stackKeyProblems(keys: readonly string[], project: string): Conf
     // A bare `deployment:` is the deployment without its project, said above.
     if (!keys.includes(deployment) && !bare.includes(STACK_CONFIG_KEYS.deployment)) {
         // The project's own near misses are its stray keys, said above.
-        const hints = missingDeploymentHints(keys.filter((k) => !k.startsWith(`${project}:`)));
+        const hints = missingDeploymentHints(keys.filter((k) => !k.startsWith(`${project}:`)), project);
         problems.push({ path: `config["${deployment}"]`, message: `is required: the Edge deployment (sipDomains, edge, ...); set it in the stack file, or with pulumi config set --path ${deployment}.<field> <value>${hints.map((h) => `; ${h}`).join("")}` });
     }
     return problems;
 }
 
-/** What may have been meant where the deployment is missing: another project's near miss (`myinfra:deploymnt`). */
-function missingDeploymentHints(keys: readonly string[]): string[] {
-    const near = keys.filter((k) => k.includes(":") && !k.endsWith(`:${STACK_CONFIG_KEYS.deployment}`) && nearestName(k.slice(k.indexOf(":") + 1), [STACK_CONFIG_KEYS.deployment]) !== undefined);
-    return near.map((k) => `did you mean ${JSON.stringify(`${k.slice(0, k.indexOf(":"))}:${STACK_CONFIG_KEYS.deployment}`)} for ${JSON.stringify(k)}?`);
+/**
+ * What may have been meant where the deployment is missing: another
+ * project's near miss (`myinfra:deploymnt`), or another project's whole
+ * deployment (a stack file copied from a project of another name).
+ */
+function missingDeploymentHints(keys: readonly string[], project: string): string[] {
+    const deployment = STACK_CONFIG_KEYS.deployment;
+    const others = keys.filter((k) => k.endsWith(`:${deployment}`));
+    const near = keys.filter((k) => k.includes(":") && !k.endsWith(`:${deployment}`) && nearestName(k.slice(k.indexOf(":") + 1), [deployment]) !== undefined);
+    return [
+        ...others.map((k) => `${JSON.stringify(k)} is project ${k.slice(0, -deployment.length - 1)}'s, and this stack is project ${project}'s: give the keys as ${project}:..., or name the project ${k.slice(0, -deployment.length - 1)} (in Pulumi.yaml)`),
+        ...near.map((k) => `did you mean ${JSON.stringify(`${k.slice(0, k.indexOf(":"))}:${deployment}`)} for ${JSON.stringify(k)}?`),
+    ];
 }
 
 /**
