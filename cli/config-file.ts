@@ -155,6 +155,9 @@ export function readConfigDocument(file: string): unknown {
     return extname(file).toLowerCase() === ".json" ? parseJson(file, text) : parseYaml(file, text);
 }
 
+/** What to do about a secret, as `plan` and `npm start` say it. */
+export const SECRET_ADVICE = "keep the value in plain config to check it here, or check with pulumi preview";
+
 /** The keys of a stack whose values `plan` reads: the deployment and the DNS target. */
 export const PLANNED_KEYS = (key: string): boolean => key.endsWith(`:${STACK_CONFIG_KEYS.deployment}`) || key.endsWith(`:${STACK_CONFIG_KEYS.dns}`);
 
@@ -165,11 +168,11 @@ export const PLANNED_KEYS = (key: string): boolean => key.endsWith(`:${STACK_CON
  * provider's credentials, is no concern of its). Shared by `plan`, `npm
  * start` and the testing entry, which say the same of it.
  */
-export function stackConfigMap(file: string, config: unknown, read: (key: string) => boolean = PLANNED_KEYS): Record<string, unknown> {
+export function stackConfigMap(file: string, config: unknown, read: (key: string) => boolean = PLANNED_KEYS, secretAdvice = SECRET_ADVICE): Record<string, unknown> {
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
         throw fileError(file, `is a Pulumi stack file whose config: is not a map of project:key to value, got ${config === null || config === undefined ? "nothing" : Array.isArray(config) ? "a list" : JSON.stringify(config)}`);
     }
-    const secrets = Object.entries(config).filter(([key]) => read(key)).flatMap(([key, value]) => secretsIn(value, `config["${key}"]`));
+    const secrets = Object.entries(config).filter(([key]) => read(key)).flatMap(([key, value]) => secretsIn(value, `config["${key}"]`, secretAdvice));
     if (secrets.length > 0) throw new ConfigError(secrets, `Cannot read ${file}`);
     return config as Record<string, unknown>;
 }
@@ -181,17 +184,17 @@ export function stackConfigMap(file: string, config: unknown, read: (key: string
  * Said where they are, rather than judged as the objects they look like
  * (`dns.subscriptionId: must be a string`).
  */
-function secretsIn(value: unknown, path: string, within = new Set<object>()): ConfigIssue[] {
+function secretsIn(value: unknown, path: string, advice: string, within = new Set<object>()): ConfigIssue[] {
     // A YAML alias inside its own anchor makes a value that contains itself: looked into once.
     if (value === null || typeof value !== "object" || within.has(value)) return [];
     within.add(value);
     const keys = Object.keys(value);
     if (!Array.isArray(value) && keys.length === 1 && keys[0] === "secure" && typeof (value as { secure: unknown }).secure === "string") {
-        return [{ path, message: "is a secret (secure:), which only Pulumi's engine decrypts, with the stack's secrets provider: this file is read as it is; keep the value in plain config to check it here (or, in a test, give it in runProgram's config), or check with pulumi preview" }];
+        return [{ path, message: `is a secret (secure:), which only Pulumi's engine decrypts, with the stack's secrets provider: this file is read as it is; ${advice}` }];
     }
     return Array.isArray(value)
-        ? value.flatMap((item: unknown, i) => secretsIn(item, `${path}[${i}]`, within))
-        : keys.flatMap((key) => secretsIn((value as Record<string, unknown>)[key], `${path}.${key}`, within));
+        ? value.flatMap((item: unknown, i) => secretsIn(item, `${path}[${i}]`, advice, within))
+        : keys.flatMap((key) => secretsIn((value as Record<string, unknown>)[key], `${path}.${key}`, advice, within));
 }
 
 /** The top-level keys of a Pulumi stack file (Pulumi.<stack>.yaml), none of which a deployment has. */
@@ -217,11 +220,15 @@ const STACK_FILE_NAME = /^Pulumi\.[^.].*\.ya?ml$/i;
  * or it has no name (Pulumi would refuse it; its own error says why).
  */
 export function projectBeside(file: string): string | undefined {
-    if (!STACK_FILE_NAME.test(basename(file))) return undefined;
+    return STACK_FILE_NAME.test(basename(file)) ? projectIn(dirname(file)) : undefined;
+}
+
+/** The `name:` of the project file (`Pulumi.yaml` or `.yml`) in `dir`, if there is one with a name. */
+export function projectIn(dir: string): string | undefined {
     for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
         let text: string;
         try {
-            text = readTextFile(join(dirname(file), name));
+            text = readTextFile(join(dir, name));
         } catch (error) {
             // None there (or not one to read): the project is then the deployment key's.
             if (error instanceof FileReadError) continue;

@@ -5,16 +5,22 @@
  * by echoing their inputs, plus the outputs a real provider would compute
  * that the program reads (`fqdn`, hosted zone ids).
  */
+import type { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
+import { sep } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 
 /** A resource as the mock engine saw it register. */
 export interface RegisteredResource {
+    /** Its URN, as the engine names it (`urn:pulumi:<stack>::<project>::<parent types$type>::<name>`). */
     urn: string;
+    /** Its type token, e.g. `aws:route53/record:Record`. */
     type: string;
+    /** Its logical name. */
     name: string;
     /** Custom resources are real cloud resources; component resources are not. */
     custom: boolean;
+    /** The inputs the program gave it, resolved. */
     inputs: Record<string, unknown>;
     /** The provider reference (`urn::id`) when one was set explicitly or inherited. */
     provider?: string;
@@ -157,78 +163,94 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const onRejection = (reason: unknown) => { rejections.push(reason); };
     process.on("unhandledRejection", onRejection);
     try {
-        pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
-            .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
-        await pulumi.runtime.setMocks({
-            newResource(args) {
-                // The SDK hands the `import` option's ID to the mock as `id` ("" when there is none).
-                const importId = args.id || undefined;
-                registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined, importId });
-                return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs, zones) } };
-            },
-            call(args) {
-                invokes.push({ token: args.token, inputs: args.inputs });
-                return invokeResult(args.token, args.inputs, zones);
-            },
-        }, project, stack, options.preview ?? false);
+        // The run's mocks, config and stack live in a Pulumi runtime state of its own: what the
+        // process had before (a test file's own setMocks, its config) is there again after it.
+        return await isolated(async () => {
+            pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(options.config ?? {})
+                .map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])));
+            await pulumi.runtime.setMocks({
+                newResource(args) {
+                    // The SDK hands the `import` option's ID to the mock as `id` ("" when there is none).
+                    const importId = args.id || undefined;
+                    registered.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, provider: args.provider || undefined, importId });
+                    return { id: args.custom === false ? undefined : importId ?? fakeId("id-", args.type, args.name), state: { ...args.inputs, ...computedState(args.type, args.inputs, zones) } };
+                },
+                call(args) {
+                    invokes.push({ token: args.token, inputs: args.inputs });
+                    return invokeResult(args.token, args.inputs, zones);
+                },
+            }, project, stack, options.preview ?? false);
 
-        const originalWarn = console.warn;
-        console.warn = (...parts: unknown[]) => { warnings.push(parts.map(String).join(" ").replace(/^warning: \[runtime\] /, "")); };
-        let stackOutputs: Record<string, unknown> | undefined;
-        // The program's error is kept out of the SDK's stack resource: the SDK
-        // would reject the stack's outputs a second time on a promise nobody
-        // awaits, an unhandled rejection that ends a test runner's process.
-        let failure: { error: unknown } | undefined;
-        try {
-            stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
-                // An SDK-side transformation sees every resource with its options:
-                // the only place the parent is visible under mocks.
-                pulumi.runtime.registerStackTransformation((args) => {
-                    parents.set(args.resource, args.opts.parent);
-                    const custom = args.opts as pulumi.CustomResourceOptions;
-                    const aliases = (args.opts.aliases ?? []).flatMap((a) => (typeof a === "object" && a !== null && "name" in a && typeof a.name === "string" ? [a.name] : []));
-                    if (aliases.length > 0 || custom.deleteBeforeReplace) optionsByName.set(args.name, { ...(aliases.length > 0 ? { aliases } : {}), ...(custom.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}) });
-                    return undefined;
-                });
-                try {
-                    return await program();
-                } catch (error) {
-                    failure = { error };
-                    return undefined;
-                }
-            });
-            await waitForRegistrations();
-        } finally {
-            console.warn = originalWarn;
-        }
-        if (failure) throw failure.error;
-        // A failure the SDK rejects unhandled surfaces after the registrations' own turn.
-        await turns(2);
-        if (rejections.length > 0) throw rejections[0];
-
-        // The mock monitor's own record of what was registered: `getRegisteredResources()` in SDKs
-        // from 3.2xx on, the `resources` map it copies in every SDK the peer range allows.
-        const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorView;
-        const byUrn = monitor.getRegisteredResources?.() ?? monitor.resources;
-        const urnOf = async (resource: pulumi.Resource | undefined) => (resource ? await promiseOf(resource.urn) : undefined);
-        const parentByKey = new Map<string, string | undefined>();
-        for (const [resource, parent] of parents) {
-            const urn = await urnOf(resource);
-            if (urn) parentByKey.set(urn, await urnOf(parent));
-        }
-        const stackUrn = [...byUrn.keys()].find((urn) => urn.includes("::pulumi:pulumi:Stack::"));
-        const resources = registered.map((r) => {
-            const urn = [...byUrn.keys()].find((u) => u.endsWith(`::${r.name}`) && u.split("::")[2].split("$").pop() === r.type) as string;
-            const state = byUrn.get(urn)?.state;
-            return {
-                ...r,
-                urn,
-                parent: parentByKey.get(urn) ?? (r.type === "pulumi:pulumi:Stack" ? undefined : stackUrn),
-                ...(optionsByName.has(r.name) ? { options: optionsByName.get(r.name) } : {}),
-                outputs: (r.custom ? state : decodeStruct(state)) as Record<string, unknown> ?? {},
+            // The SDK's log writes to the console under mocks: its warnings and errors are the run's, anything else passes.
+            const originalWarn = console.warn;
+            const originalError = console.error;
+            const logged = (kind: "warning" | "error", into: string[], original: (...parts: unknown[]) => void) => (...parts: unknown[]) => {
+                const text = parts.map(String).join(" ");
+                if (text.startsWith(`${kind}: `)) into.push(text.slice(kind.length + 2).replace(/^\[runtime\] /, ""));
+                else original(...parts);
             };
+            const errors: string[] = [];
+            console.warn = logged("warning", warnings, originalWarn);
+            console.error = logged("error", errors, originalError);
+            let stackOutputs: Record<string, unknown> | undefined;
+            // The program's error is kept out of the SDK's stack resource: the SDK
+            // would reject the stack's outputs a second time on a promise nobody
+            // awaits, an unhandled rejection that ends a test runner's process.
+            let failure: { error: unknown } | undefined;
+            try {
+                stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+                    // An SDK-side transformation sees every resource with its options:
+                    // the only place the parent is visible under mocks.
+                    pulumi.runtime.registerStackTransformation((args) => {
+                        parents.set(args.resource, args.opts.parent);
+                        const custom = args.opts as pulumi.CustomResourceOptions;
+                        const aliases = (args.opts.aliases ?? []).flatMap((a) => (typeof a === "object" && a !== null && "name" in a && typeof a.name === "string" ? [a.name] : []));
+                        if (aliases.length > 0 || custom.deleteBeforeReplace) optionsByName.set(args.name, { ...(aliases.length > 0 ? { aliases } : {}), ...(custom.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}) });
+                        return undefined;
+                    });
+                    try {
+                        return await program();
+                    } catch (error) {
+                        failure = { error };
+                        return undefined;
+                    }
+                });
+                await waitForRegistrations();
+            } finally {
+                console.warn = originalWarn;
+                console.error = originalError;
+            }
+            if (failure) throw failure.error;
+            // pulumi up fails a program that logged an error, whatever else it did.
+            if (pulumi.log.hasErrors()) throw new Error(`the program logged ${errors.length === 1 ? "an error" : `${errors.length} errors`} (pulumi.log.error), which fails pulumi up: ${errors.join("; ")}`);
+            // A failure the SDK rejects unhandled surfaces after the registrations' own turn.
+            await turns(2);
+            if (rejections.length > 0) throw rejections[0];
+
+            // The mock monitor's own record of what was registered: `getRegisteredResources()` in SDKs
+            // from 3.2xx on, the `resources` map it copies in every SDK the peer range allows.
+            const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorView;
+            const byUrn = monitor.getRegisteredResources?.() ?? monitor.resources;
+            const urnOf = async (resource: pulumi.Resource | undefined) => (resource ? await promiseOf(resource.urn) : undefined);
+            const parentByKey = new Map<string, string | undefined>();
+            for (const [resource, parent] of parents) {
+                const urn = await urnOf(resource);
+                if (urn) parentByKey.set(urn, await urnOf(parent));
+            }
+            const stackUrn = [...byUrn.keys()].find((urn) => urn.includes("::pulumi:pulumi:Stack::"));
+            const resources = registered.map((r) => {
+                const urn = [...byUrn.keys()].find((u) => u.endsWith(`::${r.name}`) && u.split("::")[2].split("$").pop() === r.type) as string;
+                const state = byUrn.get(urn)?.state;
+                return {
+                    ...r,
+                    urn,
+                    parent: parentByKey.get(urn) ?? (r.type === "pulumi:pulumi:Stack" ? undefined : stackUrn),
+                    ...(optionsByName.has(r.name) ? { options: optionsByName.get(r.name) } : {}),
+                    outputs: (r.custom ? state : decodeStruct(state)) as Record<string, unknown> ?? {},
+                };
+            });
+            return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), invokes, stackOutputs: stackOutputs ?? {}, warnings, placeholderIds: [...placeholders] };
         });
-        return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), invokes, stackOutputs: stackOutputs ?? {}, warnings, placeholderIds: [...placeholders] };
     } finally {
         await turns(REJECTION_TURNS);
         process.off("unhandledRejection", onRejection);
@@ -243,15 +265,19 @@ export function runProgramFile(file: string, options: MockRunOptions = {}): Prom
     return runUnderMocks(() => loadProgramFile(file), options);
 }
 
+/** The modules a program file's load brought in (outside node_modules): loaded afresh with it. */
+const programModules = new Map<string, string[]>();
+
 /**
- * Runs a program file as `pulumi up` does, inside a mock run: loaded afresh,
- * and when it exports a function (`export = async () => { ... }`), that
- * function called, its result the stack's outputs.
+ * Runs a program file as `pulumi up` does, inside a mock run: loaded afresh
+ * (with the files of the program it loaded the last time), and when it
+ * exports a function (`export = async () => { ... }`), that function
+ * called, its result the stack's outputs.
  */
 export function loadProgramFile(file: string): unknown {
     const path = require.resolve(file);
     const loadedBefore = require.cache[path] !== undefined;
-    delete require.cache[path];
+    for (const module of programModules.get(path) ?? [path]) delete require.cache[module];
     // Node's require.cache lets a module go; a test runner's own registry may not (Jest's takes the
     // delete and keeps the module), and requiring it again would then not run the program at all.
     if (loadedBefore && require.cache[path] !== undefined) {
@@ -259,8 +285,10 @@ export function loadProgramFile(file: string): unknown {
         if (typeof kept === "function") return kept();
         throw new Error(`${path} was loaded before, and this test runner keeps loaded modules (Jest does): it would not run again. Export the program as a function (export = async () => { ... }), which pulumi up runs too, or give runProgram a function`);
     }
+    const before = new Set(Object.keys(require.cache));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported = require(path) as unknown;
+    programModules.set(path, Object.keys(require.cache).filter((m) => !before.has(m) && !m.includes(`${sep}node_modules${sep}`)));
     return typeof exported === "function" ? exported() : exported;
 }
 
@@ -268,6 +296,26 @@ export function loadProgramFile(file: string): unknown {
 export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
     // The Output's own promise: in every SDK, though not in its public types.
     return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+/** The SDK's runtime state module (not in its public types): one state per run. */
+interface SdkState {
+    withLocalStorage?<T>(body: () => T): T;
+    asyncLocalStorage?: AsyncLocalStorage<unknown>;
+    LocalStore: new () => unknown;
+}
+
+/**
+ * Runs `body` with a Pulumi runtime state of its own, as the SDK's automation
+ * API runs an inline program: `withLocalStorage` in newer SDKs, its store
+ * and AsyncLocalStorage in older ones.
+ */
+function isolated<T>(body: () => Promise<T>): Promise<T> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const state = require("@pulumi/pulumi/runtime/state") as SdkState;
+    if (state.withLocalStorage) return state.withLocalStorage(body);
+    const storage = state.asyncLocalStorage ?? (globalThis as { asyncLocalStorage?: AsyncLocalStorage<unknown> }).asyncLocalStorage;
+    return storage ? storage.run(new state.LocalStore(), body) : body();
 }
 
 /** How many turns of the event loop the SDK's repeated rejections of one failure take to arrive, with room. */

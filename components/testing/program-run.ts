@@ -4,7 +4,7 @@
  * of the stack in their infra repo. No Pulumi CLI, no cloud account.
  */
 import { basename, resolve } from "node:path";
-import { projectBeside } from "../../cli/config-file";
+import { projectBeside, projectIn } from "../../cli/config-file";
 import { ConfigError, type ConfigIssue } from "../core/config/errors";
 import { LYNC_EDGE_DNS_TYPE } from "../core/component-type";
 import type { PlannedZone } from "../core/plan/model";
@@ -33,36 +33,38 @@ export interface PublishedRecordSet {
 }
 
 /** How to run a program: its stack (a stack file, or config given here), project and stack names, and whether it is a preview. */
-export interface ProgramRunOptions extends MockRunOptions {
+export interface ProgramRunOptions {
     /**
-     * A stack file (`Pulumi.prod.yaml`) to run the program with, read as
-     * `lync-edge-dns plan` reads it: its `config:` (under `config`'s own
-     * keys, which win), the stack name from the file name, the project from
-     * the `Pulumi.yaml` beside it (unless `stack` or `project` is given).
-     * A file that cannot be read is reported in `errors`, and so is each
-     * secret in it (`secure:`, which only Pulumi's engine decrypts) that
-     * `config` does not give a value for.
+     * A stack file (`Pulumi.prod.yaml`) to run the program with: its
+     * `config:` (under `config`'s own keys, which win), the stack name from
+     * the file name, the project from the `Pulumi.yaml` beside it. Read as
+     * `lync-edge-dns plan` reads it, but for secrets: the program may read
+     * any key, so each `secure:` value (which only Pulumi's engine decrypts)
+     * that `config` does not give is reported in `errors`, and so is a file
+     * that cannot be read.
      * @default no stack file: only `config`
      */
     stackFile?: string;
+    /**
+     * Stack config, `project:key` to value (`"infra:domain": "contoso.com"`);
+     * an object or list is passed as JSON text, as the Pulumi CLI stores it.
+     * A key without its project is an error, as Pulumi refuses it.
+     * @default no config
+     */
+    config?: Record<string, unknown>;
+    /**
+     * The project (`pulumi.getProject()`, the namespace `new pulumi.Config()` reads).
+     * @default the name in the `Pulumi.yaml` beside `stackFile`, or in the working directory; else "lync-edge-dns"
+     */
+    project?: string;
+    /** The stack (`pulumi.getStack()`). @default the stack file's, e.g. `prod` for `Pulumi.prod.yaml`; else "offline" */
+    stack?: string;
+    /** Run as `pulumi preview` runs a program (`pulumi.runtime.isDryRun()`) rather than as an update. @default false */
+    preview?: boolean;
 }
 
-/** The stack file's name (`Pulumi.prod.yaml`): its stack, `prod`. */
-const STACK_OF_FILE = /^Pulumi\.(.+)\.ya?ml$/i;
-
-/** The options of the run itself: a stack file's config, stack and project under those given. */
-function mockRunOptions(options: ProgramRunOptions): MockRunOptions {
-    const { stackFile, ...given } = options;
-    if (stackFile === undefined) return given;
-    const path = resolve(stackFile);
-    return {
-        ...given,
-        // The program may read any key: a secret is an error unless config gives its value instead.
-        config: { ...readStackConfig(path, (key) => !Object.hasOwn(given.config ?? {}, key)), ...given.config },
-        stack: given.stack ?? STACK_OF_FILE.exec(basename(path))?.[1],
-        project: given.project ?? projectBeside(path),
-    };
-}
+/** What to do about a stack file's secret in a test. */
+const SECRET_ADVICE_IN_TESTS = "give runProgram its value in config, or keep it in plain config in a stack file of its own for the tests";
 
 /** What one run of a program published, as data. */
 export interface ProgramRun {
@@ -91,6 +93,26 @@ export interface ProgramRun {
      * Route 53 hosted zone looked up by name): never to be taken for real ones.
      */
     placeholderIds: string[];
+}
+
+/** The stack file's name (`Pulumi.prod.yaml`): its stack, `prod`. */
+const STACK_OF_FILE = /^Pulumi\.(.+)\.ya?ml$/i;
+
+/** The options of the run itself: a stack file's config, stack and project under those given. */
+function mockRunOptions(options: ProgramRunOptions): MockRunOptions {
+    const { stackFile, ...given } = options;
+    // Pulumi refuses a config key that is not <project>:<key> before any program runs.
+    const bare = Object.keys(given.config ?? {}).filter((key) => !key.includes(":"));
+    if (bare.length > 0) throw new ConfigError(bare.map((key) => ({ path: `config["${key}"]`, message: "has no project: a Pulumi config key is <project>:<key>" })), "Invalid runProgram config");
+    if (stackFile === undefined) return { ...given, project: given.project ?? projectIn(process.cwd()) };
+    const path = resolve(stackFile);
+    return {
+        ...given,
+        // The program may read any key: a secret is an error unless config gives its value instead.
+        config: { ...readStackConfig(path, (key) => !Object.hasOwn(given.config ?? {}, key), SECRET_ADVICE_IN_TESTS), ...given.config },
+        stack: given.stack ?? STACK_OF_FILE.exec(basename(path))?.[1],
+        project: given.project ?? projectBeside(path) ?? projectIn(process.cwd()),
+    };
 }
 
 /** Orders record sets as `npm start` and `plan` list them: by zone, then name, then type. */

@@ -28,6 +28,14 @@ describe("the GitHub Actions example", () => {
     const runs = (job: string) => workflow.jobs[job].steps.map((s) => s.run ?? "").join("\n");
     const pulumiCommands = (job: string) => workflow.jobs[job].steps.filter((s) => s.uses?.startsWith("pulumi/actions@")).map((s) => s.with ?? {});
 
+    it("on a pull request, runs the program's unit tests (test/, through lync-edge-dns/testing) before it plans", () => {
+        const steps = workflow.jobs.plan.steps.map((s) => s.run ?? "");
+        const tests = steps.findIndex((run) => run === "npx mocha -r ts-node/register 'test/**/*.test.ts'");
+        assert.ok(tests > steps.indexOf("npm ci") && tests < steps.findIndex((run) => /lync-edge-dns plan/.test(run)), steps.join("\n"));
+        assert.ok(existsSync(join(DIR, "test", "edge-dns.test.ts")));
+        assert.ok(workflow.on.pull_request.paths?.includes("test/**"));
+    });
+
     it("runs on pull requests and on pushes to main", () => {
         assert.ok(workflow.on.pull_request.paths?.includes("Pulumi.*.yaml"));
         assert.deepEqual(workflow.on.push.branches, ["main"]);

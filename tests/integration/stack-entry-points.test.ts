@@ -194,7 +194,7 @@ describe("plan on a file that is meant as a stack file but is not one", function
     it("a value kept encrypted (pulumi config set --secret) is said to be one, where it is, by plan and npm start's reader alike", () => {
         const file = join(dir, "Pulumi.prod.yaml");
         writeFileSync(file, `config:\n  lync-edge-dns:dns:\n    provider: azure\n    resourceGroupName: rg-dns\n    subscriptionId:\n      secure: v1:oOZL7Qz+9r7DYl8h:1k4JQbJcE4Xf5mBw7cQd1Vb4aNw=\n${DEPLOYMENT}`);
-        const problem = 'config["lync-edge-dns:dns"].subscriptionId: is a secret (secure:), which only Pulumi\'s engine decrypts, with the stack\'s secrets provider: this file is read as it is; keep the value in plain config to check it here (or, in a test, give it in runProgram\'s config), or check with pulumi preview';
+        const problem = 'config["lync-edge-dns:dns"].subscriptionId: is a secret (secure:), which only Pulumi\'s engine decrypts, with the stack\'s secrets provider: this file is read as it is; keep the value in plain config to check it here, or check with pulumi preview';
         const run = spawnSync(process.execPath, [builtCli(), "plan", "--config", file], { cwd: ROOT, encoding: "utf8" });
         assert.equal(run.status, 1);
         assert.equal(unwrapped(run.stderr).replaceAll(file, "Pulumi.prod.yaml"), `Cannot read Pulumi.prod.yaml (1 problem):\n  - ${problem}\n`);

@@ -7,7 +7,7 @@
  * with its path, with nothing created and nothing left to reject later.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import * as aws from "@pulumi/aws";
@@ -143,6 +143,45 @@ describe("lync-edge-dns/testing: runProgram", () => {
         assert.deepEqual((await runProgram(() => new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com", externalAccess: false }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } }))).recordSets.length, 2);
     });
 
+    it("leaves the process's own Pulumi runtime as it found it: a test file's setMocks and config hold after a run", async () => {
+        const seen: string[] = [];
+        await pulumi.runtime.setMocks({
+            newResource: (args) => { seen.push(args.name); return { id: `own-${args.name}`, state: args.inputs }; },
+            call: (args) => args.inputs,
+        }, "own-project", "own-stack", false);
+        pulumi.runtime.setAllConfig({ "own-project:colour": "blue" });
+        const run = await runProgram(() => new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com", externalAccess: false }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } }), { project: "infra", config: { "infra:colour": "red" } });
+        assert.equal(run.recordSets.length, 2);
+        assert.deepEqual(seen, [], "the run's resources went to its own mocks");
+        assert.equal(pulumi.getProject(), "own-project");
+        assert.equal(pulumi.getStack(), "own-stack");
+        assert.deepEqual(pulumi.runtime.allConfig(), { "own-project:colour": "blue" });
+        const record = new aws.route53.Record("mine", { zoneId: "Z1", name: "sip.contoso.com", type: "A", ttl: 300, records: ["131.107.155.10"] });
+        assert.equal(await new Promise((resolve) => record.id.apply(resolve)), "own-mine");
+        assert.deepEqual(seen, ["mine"]);
+    });
+
+    it("fails a program that logged an error, as pulumi up does, and passes on what is not the SDK's log", async () => {
+        await assert.rejects(runProgram(() => { pulumi.log.error("the zone is not delegated"); }), { message: "the program logged an error (pulumi.log.error), which fails pulumi up: the zone is not delegated" });
+        const passed: string[] = [];
+        const originalWarn = console.warn;
+        console.warn = (...parts: unknown[]) => { passed.push(parts.join(" ")); };
+        try {
+            const run = await runProgram(() => { console.warn("a note of the program's own"); pulumi.log.warn("a Pulumi warning"); });
+            assert.deepEqual(run.warnings, ["a Pulumi warning"]);
+        } finally {
+            console.warn = originalWarn;
+        }
+        assert.deepEqual(passed, ["a note of the program's own"]);
+    });
+
+    it("runs as a preview when asked, as pulumi preview runs a program", async () => {
+        const seen: boolean[] = [];
+        await runProgram(() => { seen.push(pulumi.runtime.isDryRun()); }, { preview: true });
+        await runProgram(() => { seen.push(pulumi.runtime.isDryRun()); });
+        assert.deepEqual(seen, [true, false]);
+    });
+
     describe("with a stack file", () => {
         let dir: string;
         before(() => { dir = mkdtempSync(join(tmpdir(), "lync-edge-dns-testing-")); });
@@ -191,6 +230,34 @@ describe("lync-edge-dns/testing: runProgram", () => {
             const second = await runProgram(join(dir, "program.js"));
             assert.deepEqual([first.stackOutputs, second.stackOutputs], [{ runs: 1 }, { runs: 1 }], "loaded afresh, and the function called, each run");
             assert.deepEqual(second.recordSets.map((r) => r.name), ["_sipfederationtls._tcp.run1.contoso.com", "sip.run1.contoso.com"]);
+        });
+
+        it("loads a program of several files afresh each run, the files it imports too", async () => {
+            writeFileSync(join(dir, "records.js"), [
+                `const { LyncEdgeDns } = require(${JSON.stringify(join(ROOT, "components"))});`,
+                'new LyncEdgeDns("edge", { sipDomains: [{ name: "contoso.com", externalAccess: false }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } });',
+                "",
+            ].join("\n"));
+            writeFileSync(join(dir, "main.js"), 'require("./records");\n');
+            const runs = [await runProgram(join(dir, "main.js")), await runProgram(join(dir, "main.js"))];
+            assert.deepEqual(runs.map((r) => r.recordSets.length), [2, 2]);
+        });
+
+        it("takes the project of the Pulumi.yaml in the working directory when no stack file names one, and refuses a config key without a project", async () => {
+            const infra = join(dir, "infra");
+            mkdirSync(infra);
+            writeFileSync(join(infra, "Pulumi.yaml"), "name: contoso-infra\nruntime: nodejs\n");
+            const cwd = process.cwd();
+            process.chdir(infra);
+            try {
+                const seen: string[] = [];
+                await runProgram(() => { seen.push(pulumi.getProject(), new pulumi.Config().require("domain")); }, { config: { "contoso-infra:domain": "contoso.com" } });
+                assert.deepEqual(seen, ["contoso-infra", "contoso.com"]);
+            } finally {
+                process.chdir(cwd);
+            }
+            const bare = await runProgram(() => undefined, { config: { domain: "contoso.com" } });
+            assert.deepEqual(bare.errors, [{ path: 'config["domain"]', message: "has no project: a Pulumi config key is <project>:<key>" }]);
         });
 
         it("reports each secret it cannot read that config does not give, in any key, and a file that is not there, as errors", async () => {
