@@ -63,12 +63,13 @@ function templateConfig(which: "commonjs" | "nodenext", files: string[], extra: 
 const TESTING_PROGRAM = `
     const { runProgram } = require("lync-edge-dns/testing");
     const { checkDeployment, LyncEdgeDns } = require("lync-edge-dns");
-    const args = { sipDomains: [{ name: "contoso.com", mobility: true }], edge: { accessEdgeIps: ["131.107.155.10"] }, dns: { provider: "route53" } };
-    runProgram(() => { new LyncEdgeDns("edge", args); }).then((run) => console.log(JSON.stringify({
+    const deployment = { sipDomains: [{ name: "contoso.com", mobility: true }], edge: { accessEdgeIps: ["131.107.155.10"] } };
+    const dns = { provider: "route53" };
+    runProgram(() => { new LyncEdgeDns("edge", { ...deployment, dns }); }).then((run) => console.log(JSON.stringify({
         sets: run.recordSets.map((r) => [r.type, r.name, r.values.join(" ")]),
         errors: run.errors,
         // The planner's warnings, as the check pipeline gives them without Pulumi.
-        warningsAsPlanned: run.warnings.length > 0 && JSON.stringify(run.warnings) === JSON.stringify(checkDeployment({ config: args, dns: args.dns, requireDns: true }).warnings),
+        warningsAsPlanned: run.warnings.length > 0 && JSON.stringify(run.warnings) === JSON.stringify(checkDeployment({ config: deployment, dns, requireDns: true }).warnings),
     })));`;
 
 /** The records of that program, written from Microsoft's DNS summary: the two SRVs to sip.<domain>, and sip.<domain> to the Access Edge. */
